@@ -1,0 +1,179 @@
+"""Text normalisation for names in every script.
+
+Evasion tricks must not change a name's analysis: format characters (bidi marks, ZWJ/ZWNJ),
+tatweel, diacritics, apostrophe-like marks and look-alike letters from other scripts are all
+folded away here, before anything else looks at the name.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from hajiz.model import Script
+
+# Arabic harakat, superscript alef, Quranic annotation marks.
+_ARABIC_MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u08d3-\u08ff]")
+_TATWEEL = "\u0640"
+
+_ARABIC_LETTER_FOLD = str.maketrans(
+    {
+        "أ": "ا",
+        "إ": "ا",
+        "آ": "ا",
+        "ٱ": "ا",
+        "ٲ": "ا",
+        "ٳ": "ا",
+        "ؤ": "و",
+        "ئ": "ي",
+        "ى": "ي",
+        "ی": "ي",
+        "ې": "ي",
+        "ۍ": "ي",
+        "ک": "ك",
+        "ڪ": "ك",
+        "ة": "ه",
+        "ۀ": "ه",
+        "ہ": "ه",
+        "ھ": "ه",
+        "ە": "ه",
+        "ء": "",
+    }
+)
+
+_DIGITS = str.maketrans(
+    {chr(0x0660 + i): str(i) for i in range(10)} | {chr(0x06F0 + i): str(i) for i in range(10)}
+)
+
+# Apostrophes, ayn/hamza transliteration marks and backticks: dropped inside Latin names.
+_MARKS = "'`´‘’‛′ʹʻʼʽʾʿˈˊˋ"
+_MARKS_TABLE = str.maketrans({c: None for c in _MARKS})
+
+# Latin letters that NFKD does not decompose.
+_LATIN_FOLD = str.maketrans(
+    {
+        "ß": "ss",
+        "æ": "ae",
+        "œ": "oe",
+        "ø": "o",
+        "ł": "l",
+        "đ": "d",
+        "ð": "d",
+        "þ": "th",
+        "ı": "i",
+        "ħ": "h",
+        "ŧ": "t",
+        "ŋ": "ng",
+        "ſ": "s",
+    }
+)
+
+# Cyrillic and Greek letters that look like Latin ones; used only inside otherwise Latin words.
+_HOMOGLYPHS = str.maketrans(
+    {
+        "а": "a", "в": "b", "е": "e", "ё": "e", "к": "k", "м": "m", "н": "h", "о": "o",
+        "р": "p", "с": "c", "т": "t", "у": "y", "х": "x", "і": "i", "ј": "j", "ѕ": "s",
+        "ԁ": "d", "ԛ": "q", "ԝ": "w", "һ": "h", "ӏ": "l", "ɑ": "a", "ɡ": "g",
+        "α": "a", "β": "b", "ε": "e", "η": "n", "ι": "i", "κ": "k", "ν": "v", "ο": "o",
+        "ρ": "p", "τ": "t", "υ": "u", "χ": "x", "ζ": "z", "μ": "m",
+    }
+)  # fmt: skip
+
+# Plain transliteration of Cyrillic words (names written wholly in Cyrillic).
+_CYRILLIC = str.maketrans(
+    {
+        "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh",
+        "з": "z", "и": "i", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o",
+        "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts",
+        "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu",
+        "я": "ya", "і": "i", "ї": "yi", "є": "ye", "ґ": "g", "ў": "u", "қ": "k", "ғ": "gh",
+        "ҳ": "kh", "ң": "ng", "ө": "o", "ү": "u", "ә": "a",
+    }
+)  # fmt: skip
+
+_SEPARATORS = re.compile(r"[\s\-\u2010-\u2015_.,;:/\\()\[\]{}\"<>|+*#!?&@=~^%$]+")
+
+
+def script_of_char(char: str) -> Script | None:
+    """The script of one letter, or None for a non-letter."""
+    code = ord(char)
+    if 0x0600 <= code <= 0x06FF or 0x0750 <= code <= 0x077F or 0x08A0 <= code <= 0x08FF:
+        return Script.ARABIC if char.isalpha() else None
+    if 0xFB50 <= code <= 0xFDFF or 0xFE70 <= code <= 0xFEFF:
+        return Script.ARABIC
+    if not char.isalpha():
+        return None
+    if code < 0x0250 or 0x1E00 <= code <= 0x1EFF:
+        return Script.LATIN
+    if 0x0400 <= code <= 0x052F:
+        return Script.CYRILLIC
+    return Script.OTHER
+
+
+def detect_script(text: str) -> Script:
+    """The dominant script of a text (Arabic wins any tie: it is what we romanise)."""
+    counts: dict[Script, int] = {}
+    for char in text:
+        script = script_of_char(char)
+        if script is not None:
+            counts[script] = counts.get(script, 0) + 1
+    if not counts:
+        return Script.LATIN
+    if counts.get(Script.ARABIC, 0) and counts[Script.ARABIC] >= max(counts.values()):
+        return Script.ARABIC
+    return max(counts, key=lambda s: counts[s])
+
+
+def clean(text: str) -> str:
+    """NFKC, drop control and format characters and tatweel, map non-ASCII digits."""
+    text = unicodedata.normalize("NFKC", text)
+    text = "".join(
+        ch
+        for ch in text
+        if ch == " " or unicodedata.category(ch) not in ("Cc", "Cf", "Cs", "Co", "Cn")
+    )
+    return text.replace(_TATWEEL, "").translate(_DIGITS)
+
+
+def fold_arabic(word: str) -> str:
+    """Arabic orthographic normalisation of one word: marks, alef and hamza forms, ta marbuta."""
+    word = _ARABIC_MARKS.sub("", word.replace(_TATWEEL, ""))
+    return word.translate(_ARABIC_LETTER_FOLD)
+
+
+def _has_latin(word: str) -> bool:
+    return any("a" <= ch <= "z" for ch in word)
+
+
+def fold_latin(word: str) -> str:
+    """Latin folding of one lower-case word: look-alikes, accents, special letters, marks."""
+    if _has_latin(word):
+        word = word.translate(_HOMOGLYPHS)
+    elif any(script_of_char(ch) is Script.CYRILLIC for ch in word):
+        word = word.translate(_CYRILLIC)
+    decomposed = unicodedata.normalize("NFKD", word)
+    word = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return word.translate(_LATIN_FOLD).translate(_MARKS_TABLE)
+
+
+@lru_cache(maxsize=65536)
+def normalize_word(word: str) -> str:
+    """Normalise one word in any script to its comparable form (Arabic stays Arabic)."""
+    word = word.casefold()
+    if any(script_of_char(ch) is Script.ARABIC for ch in word):
+        word = fold_arabic(word)
+        return "".join(ch for ch in word if script_of_char(ch) is Script.ARABIC or ch.isdigit())
+    word = fold_latin(word)
+    return "".join(ch for ch in word if ch.isalnum())
+
+
+def split_words(text: str) -> list[str]:
+    """Clean a name and split it into words at spaces, hyphens and punctuation."""
+    return [w for w in _SEPARATORS.split(clean(text)) if w]
+
+
+def normalize_name(text: str) -> list[str]:
+    """The normalised words of a name, empties removed."""
+    words = (normalize_word(w) for w in split_words(text))
+    return [w for w in words if w]
