@@ -42,6 +42,12 @@ class Settings(BaseSettings):
         default=500, description="Longest name (characters) accepted in a query or a list record."
     )
 
+    # Snapshots make a restart with a large list take seconds instead of minutes.
+    use_snapshots: bool = Field(
+        default=True,
+        description="Keep the index on disk (in <data_dir>/snapshots) and reuse it while fresh.",
+    )
+
     def database_url_or_default(self) -> str:
         """The database URL, falling back to the SQLite file in the data folder."""
         if self.database_url:

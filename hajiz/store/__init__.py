@@ -1,5 +1,5 @@
 """Watchlist storage: the Store protocol and its backends."""
 
-from hajiz.store.base import ImportRecord, Store, UpsertResult
+from hajiz.store.base import EntryChange, ImportRecord, Store, UpsertResult
 
-__all__ = ["ImportRecord", "Store", "UpsertResult"]
+__all__ = ["EntryChange", "ImportRecord", "Store", "UpsertResult"]

@@ -36,6 +36,17 @@ class UpsertResult:
     removed: list[str] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class EntryChange:
+    """One recorded change of an entry: added, changed or removed, and by which import."""
+
+    entry_id: str
+    kind: str
+    version: int
+    at: datetime
+    import_id: int | None
+
+
 class Store(Protocol):
     """A watchlist store. Every write method is one transaction: all or nothing."""
 
@@ -69,8 +80,22 @@ class Store(Protocol):
         """Stream every entry (of one source, if given), in id order."""
         ...
 
+    def list_entries(
+        self, source: str | None = None, *, limit: int = 50, offset: int = 0
+    ) -> list[Entry]:
+        """One page of entries (of one source, if given), in id order."""
+        ...
+
+    def entry_history(self, entry_id: str) -> list[EntryChange]:
+        """The recorded changes of one entry, oldest first (kept after its removal)."""
+        ...
+
     def count(self) -> int:
         """How many entries the store holds."""
+        ...
+
+    def fingerprint(self) -> str:
+        """A digest of every entry's id, content and list version; changes whenever they do."""
         ...
 
     def counts_by_source(self) -> dict[str, int]:

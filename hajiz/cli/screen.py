@@ -1,0 +1,155 @@
+"""`hajiz screen` and `hajiz screen-batch`: check travellers against the loaded lists."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+import orjson
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from hajiz.batch import read_batch, result_record, write_csv, write_jsonl
+from hajiz.cli.context import CliContext, err, out, pass_cli
+from hajiz.cli.explain import render_result
+from hajiz.queries import build_query
+from hajiz.screening import ScreeningResult
+from hajiz.watchlist import load_screener
+
+# Queries screened per progress-bar step in a batch.
+BATCH_STEP = 256
+
+
+@click.command("screen")
+@click.argument("name")
+@click.option("--name", "other_names", multiple=True, help="Another name of the same traveller.")
+@click.option("--dob", multiple=True, help="Birth date: YYYY, YYYY-MM or YYYY-MM-DD.")
+@click.option("--nationality", multiple=True, help="Nationality: ISO code or country name.")
+@click.option("--gender", type=click.Choice(["male", "female"]), default=None)
+@click.option("--document", multiple=True, help="Identity document: TYPE:NUMBER:COUNTRY.")
+@click.option("--limit", default=10, show_default=True, type=click.IntRange(1, 1000))
+@click.option(
+    "--threshold",
+    type=click.FloatRange(0.0, 1.0),
+    default=None,
+    help="Score at or above which a hit is shown (default: the algorithm's).",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
+@pass_cli
+def screen_command(
+    cli: CliContext,
+    name: str,
+    other_names: tuple[str, ...],
+    dob: tuple[str, ...],
+    nationality: tuple[str, ...],
+    gender: str | None,
+    document: tuple[str, ...],
+    limit: int,
+    threshold: float | None,
+    as_json: bool,
+) -> None:
+    """Screen one traveller against every loaded list.
+
+    Shows each hit with its score, band and an explanation: the traveller's name parts beside
+    the list's, with why they match, and how birth date, nationality, gender and documents
+    agree. When nothing reaches the threshold, the closest candidates are shown below it.
+
+    \b
+    Example:
+      hajiz screen "أبو بكر البغدادي"
+      hajiz screen "IBRAHIM AWWAD IBRAHIM AL-BADRI" --dob 1971 --nationality IQ
+      hajiz screen "Mohammed Ali" --document passport:A1234567:IQ --json
+    """
+    query = build_query(
+        [name, *other_names],
+        birth_dates=list(dob),
+        nationalities=list(nationality),
+        gender=gender,
+        documents=list(document),
+        max_name_length=cli.settings.max_name_length,
+    )
+    screener = load_screener(cli.store(), cli.settings)
+    result = screener.screen(query, limit=limit, threshold=threshold)
+    closest: ScreeningResult | None = None
+    if not result.hits and threshold is None:
+        closest = screener.screen(query, limit=min(limit, 3), threshold=0.0)
+    if as_json:
+        payload = result.to_dict()
+        if closest is not None:
+            payload["closest"] = [h.to_dict() for h in closest.hits]
+        sys.stdout.write(orjson.dumps(payload, option=orjson.OPT_INDENT_2).decode() + "\n")
+        return
+    render_result(out(), query, result, closest, screener.threshold)
+
+
+@click.command("screen-batch")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write results here (default: standard output).",
+)
+@click.option(
+    "--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl", show_default=True
+)
+@click.option("--limit", default=10, show_default=True, type=click.IntRange(1, 1000))
+@click.option(
+    "--threshold",
+    type=click.FloatRange(0.0, 1.0),
+    default=None,
+    help="Score at or above which a hit is kept (0 keeps every candidate).",
+)
+@pass_cli
+def screen_batch_command(
+    cli: CliContext,
+    file: Path,
+    output: Path | None,
+    fmt: str,
+    limit: int,
+    threshold: float | None,
+) -> None:
+    """Screen a file of travellers (.jsonl yente-style queries or .csv) in one go.
+
+    Output has one record per input line, in input order. A bad line (invalid JSON, no name,
+    a name over the length limit) gives an error record for that line; the rest is screened.
+
+    \b
+    Example:
+      hajiz screen-batch manifest.jsonl --output hits.jsonl
+      hajiz screen-batch manifest.csv --format csv --threshold 0
+    """
+    items = read_batch(file, max_name_length=cli.settings.max_name_length)
+    screener = load_screener(cli.store(), cli.settings)
+    queries = [item.query for item in items if item.query is not None]
+    results: list[ScreeningResult] = []
+    columns = (TextColumn("screening"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=err(), transient=True, disable=len(queries) < 500) as bar:
+        task = bar.add_task("screen", total=len(queries))
+        for start in range(0, len(queries), BATCH_STEP * 8):
+            chunk = queries[start : start + BATCH_STEP * 8]
+            results.extend(screener.screen_batch(chunk, limit=limit, threshold=threshold))
+            bar.advance(task, len(chunk))
+    by_query = iter(results)
+    records = [result_record(i, next(by_query) if i.query else None) for i in items]
+    errors = sum(1 for i in items if i.query is None)
+    if fmt == "jsonl":
+        if output is None:
+            write_jsonl(records, sys.stdout.buffer)
+        else:
+            with output.open("wb") as handle:
+                write_jsonl(records, handle)
+    elif output is None:
+        write_csv(records, sys.stdout)
+    else:
+        with output.open("w", encoding="utf-8", newline="") as handle:
+            write_csv(records, handle)
+    matched = sum(1 for r in results if any(h.is_match for h in r.hits))
+    err().print(
+        f"{len(items)} travellers: {matched} with hits at or above the threshold, "
+        f"{errors} unreadable line(s)"
+    )
+
+
+COMMANDS = [screen_command, screen_batch_command]

@@ -1,0 +1,94 @@
+"""Terminal tables (rich) of a report: one row per category and engine, targets beside."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.table import Table
+from rich.text import Text
+
+from hajiz.evaluation.cases import Category
+from hajiz.evaluation.runner import OURS, OURS_SAME_PAIRS
+from hajiz.evaluation.targets import targets_for
+
+
+def percent(value: float | None, digits: int = 1) -> str:
+    """`97.3%`, or an en dash for no value."""
+    return "–" if value is None else f"{value * 100:.{digits}f}%"
+
+
+def _mark(passed: bool | None) -> Text:
+    if passed is None:
+        return Text("? ", style="yellow")
+    return Text("✓ ", style="green") if passed else Text("✗ ", style="bold red")
+
+
+def _targets_cell(report: dict[str, Any], category: Category, engine: str) -> Text:
+    cell = Text()
+    if engine == OURS:
+        values = report["categories"][str(category)]["engines"][OURS]
+        for target in targets_for(category):
+            if cell:
+                cell.append("  ")
+            cell.append_text(_mark(target.check(values[target.metric])))
+            cell.append(target.label)
+    elif engine == OURS_SAME_PAIRS:
+        for row in report["peer_comparison"]:
+            if row["category"] == str(category):
+                cell.append_text(_mark(row["pass"]))
+                peer = report["config"]["peer"]["name"]
+                best = percent(row["peer_best_recall_at_fp"])
+                fp = percent(row["ours_fp_rate"], 2)
+                cell.append(f"recall ≥ {peer} ({best} at FP ≤ {fp})")
+    return cell
+
+
+def summary_table(report: dict[str, Any]) -> Table:
+    """The main table: recall, ranks, candidate recall, FP rate, precision, targets."""
+    config = report["config"]
+    title = f"hajiz eval — {config['algorithm']} at threshold {config['threshold']:.2f}"
+    if config["peer"]:
+        peer = config["peer"]
+        title += f"; {peer['name']} (nomenklatura {peer['nomenklatura']}) at {peer['threshold']:.2f}"
+    table = Table(title=title, title_justify="left", header_style="bold")
+    for header in ("Category", "Engine", "Cases", "Recall", "R@1", "R@10", "Cand."):
+        table.add_column(header, justify="left" if header in ("Category", "Engine") else "right")
+    for header in ("FP rate", "Precision"):
+        table.add_column(header, justify="right")
+    table.add_column("Targets")
+    for name, data in report["categories"].items():
+        category = Category(name)
+        for engine, values in data["engines"].items():
+            table.add_row(
+                name if engine == OURS else "",
+                engine,
+                str(values["cases"]),
+                percent(values["recall"]),
+                percent(values["recall_at_1"]),
+                percent(values["recall_at_10"]),
+                percent(values["candidate_recall"]),
+                percent(values["fp_rate"], 2),
+                percent(values["precision"]),
+                _targets_cell(report, category, engine),
+                end_section=engine == list(data["engines"])[-1],
+            )
+    return table
+
+
+def breakdown_table(report: dict[str, Any], category: Category = Category.VARIANTS) -> Table:
+    """Recall of one category per sub-kind and per birth-date mode (our engine)."""
+    table = Table(title=f"{category} by kind", title_justify="left", header_style="bold")
+    for header in ("Group", "Cases", "Recall", "R@1", "R@10", "Cand."):
+        table.add_column(header, justify="left" if header == "Group" else "right")
+    breakdown = report["categories"].get(str(category), {}).get("breakdown", {})
+    for axis in sorted(breakdown):
+        for label, values in breakdown[axis].items():
+            table.add_row(
+                label,
+                str(values["cases"]),
+                percent(values["recall"]),
+                percent(values["recall_at_1"]),
+                percent(values["recall_at_10"]),
+                percent(values["candidate_recall"]),
+            )
+    return table

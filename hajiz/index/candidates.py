@@ -1,0 +1,170 @@
+"""The in-memory candidate index: matching keys → entries, weighted by rarity.
+
+Every part of every name of every entry contributes its matching keys (phonetic keys of its
+Latin forms, its script-independent consonant skeleton, its lexicon variant groups). A query
+scores entries by the inverse document frequency of the keys they share with it, so agreeing on
+"baghdadi" counts far more than agreeing on "muhammad"; the commonest keys are read last and
+only within a budget, so they cannot explode the candidate set. Changes are incremental: added
+entries get a new slot, removed ones a tombstone, and the arrays are compacted lazily.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Iterable
+
+import numpy as np
+import numpy.typing as npt
+
+from hajiz.matching.subjects import PreparedQuery, Subject
+
+Slots = npt.NDArray[np.int32]
+
+# Default number of candidates handed to the scorer.
+DEFAULT_CANDIDATES = 30
+# Upper bound on posting entries read per query: common keys beyond this are skipped.
+POSTINGS_BUDGET = 400_000
+# Pending additions per key merged into the key's array once they pass this many.
+MERGE_AT = 256
+
+
+def subject_keys(subject: Subject) -> dict[str, float]:
+    """The keys of a subject, each with the share of a part it stands for."""
+    keys: dict[str, float] = {}
+    for subject_name in subject.names:
+        for part in subject_name.name.name_parts:
+            part_keys = part.keys()
+            for key in part_keys:
+                keys[key] = 1.0
+    return keys
+
+
+class CandidateIndex:
+    """Find the entries a query may be, fast, over lists of up to millions of entries."""
+
+    def __init__(self) -> None:
+        self._subjects: list[Subject | None] = []
+        self._slot_of: dict[str, int] = {}
+        self._postings: dict[str, Slots] = {}
+        self._pending: dict[str, list[int]] = defaultdict(list)
+        self._dead = 0
+
+    @classmethod
+    def build(cls, subjects: Iterable[Subject]) -> CandidateIndex:
+        """Build an index from prepared entries in one pass."""
+        index = cls()
+        lists: dict[str, list[int]] = defaultdict(list)
+        for subject in subjects:
+            if subject.id in index._slot_of:
+                index._remove_slot(index._slot_of[subject.id])
+            slot = len(index._subjects)
+            index._subjects.append(subject)
+            index._slot_of[subject.id] = slot
+            for key in subject_keys(subject):
+                lists[key].append(slot)
+        index._postings = {k: np.asarray(v, dtype=np.int32) for k, v in lists.items()}
+        return index
+
+    def __len__(self) -> int:
+        return len(self._slot_of)
+
+    def __contains__(self, entry_id: object) -> bool:
+        return entry_id in self._slot_of
+
+    def get(self, entry_id: str) -> Subject | None:
+        """The prepared entry with this id, or None."""
+        slot = self._slot_of.get(entry_id)
+        return None if slot is None else self._subjects[slot]
+
+    def subjects(self) -> Iterable[Subject]:
+        """Every live prepared entry."""
+        return (s for s in self._subjects if s is not None)
+
+    def add(self, subject: Subject) -> None:
+        """Add an entry, replacing any entry with the same id."""
+        if subject.id in self._slot_of:
+            self._remove_slot(self._slot_of[subject.id])
+        slot = len(self._subjects)
+        self._subjects.append(subject)
+        self._slot_of[subject.id] = slot
+        for key in subject_keys(subject):
+            pending = self._pending[key]
+            pending.append(slot)
+            if len(pending) >= MERGE_AT:
+                self._merge(key)
+
+    def remove(self, entry_id: str) -> bool:
+        """Remove an entry; return whether it was there."""
+        slot = self._slot_of.get(entry_id)
+        if slot is None:
+            return False
+        self._remove_slot(slot)
+        return True
+
+    def _remove_slot(self, slot: int) -> None:
+        subject = self._subjects[slot]
+        if subject is not None:
+            del self._slot_of[subject.id]
+        self._subjects[slot] = None
+        self._dead += 1
+
+    def _merge(self, key: str) -> None:
+        pending = self._pending.pop(key, None)
+        if not pending:
+            return
+        base = self._postings.get(key)
+        extra = np.asarray(pending, dtype=np.int32)
+        self._postings[key] = extra if base is None else np.concatenate((base, extra))
+
+    def _slots(self, key: str) -> Slots | None:
+        if key in self._pending:
+            self._merge(key)
+        return self._postings.get(key)
+
+    def query_keys(self, query: PreparedQuery) -> dict[str, float]:
+        """The query's keys, each weighted by its part's share (a part's keys share one vote)."""
+        weights: dict[str, float] = {}
+        for name in query.names:
+            for part in name.name_parts:
+                keys = part.keys()
+                if not keys:
+                    continue
+                share = 1.0 / len(keys)
+                for key in keys:
+                    weights[key] = max(weights.get(key, 0.0), share)
+        return weights
+
+    def candidates(self, query: PreparedQuery, limit: int = DEFAULT_CANDIDATES) -> list[Subject]:
+        """The entries most likely to be the query, best first, at most `limit`."""
+        total = max(len(self._subjects), 1)
+        found: list[tuple[Slots, float]] = []
+        for key, share in self.query_keys(query).items():
+            slots = self._slots(key)
+            if slots is not None and len(slots):
+                idf = math.log(1.0 + total / len(slots))
+                found.append((slots, idf * share))
+        if not found:
+            return []
+        found.sort(key=lambda item: len(item[0]))
+        arrays: list[Slots] = []
+        weights: list[npt.NDArray[np.float64]] = []
+        budget = POSTINGS_BUDGET
+        for slots, weight in found:
+            if arrays and len(slots) > budget:
+                continue
+            budget -= len(slots)
+            arrays.append(slots)
+            weights.append(np.full(len(slots), weight))
+        all_slots = np.concatenate(arrays)
+        unique, inverse = np.unique(all_slots, return_inverse=True)
+        scores = np.bincount(inverse, weights=np.concatenate(weights))
+        order = np.lexsort((unique, -scores))
+        result: list[Subject] = []
+        for position in order:
+            subject = self._subjects[int(unique[position])]
+            if subject is not None:
+                result.append(subject)
+                if len(result) >= limit:
+                    break
+        return result

@@ -1,0 +1,194 @@
+"""Scoring algorithms: a name, a version, documented features and a calibrated threshold.
+
+`hajiz-v1` scores a query against an entry in two steps. First the names: the best pairing of
+any query name with any entry name (see `matching.names`). Then the secondary identifiers, each
+a feature with a weight: agreement raises the score (only once the names already look alike, so
+a shared birth year cannot lift a poor name match), disagreement lowers it. An exact document
+match is decisive on its own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from hajiz.errors import UnknownAlgorithm
+from hajiz.matching.features import (
+    Agreement,
+    FeatureResult,
+    birth_country_agreement,
+    birth_date_agreement,
+    document_agreement,
+    gender_agreement,
+    nationality_agreement,
+)
+from hajiz.matching.names import NameComparison, align
+from hajiz.matching.subjects import PreparedQuery, Subject
+from hajiz.model import NameKind
+
+
+@dataclass(frozen=True)
+class ConfigVar:
+    """A tunable value of an algorithm, documented."""
+
+    default: float
+    description: str
+
+
+@dataclass(frozen=True)
+class FeatureWeight:
+    """How much one feature's strength moves the score, up and down."""
+
+    name: str
+    support: float
+    contradiction: float
+    description: str
+
+
+@dataclass(frozen=True)
+class MatchResult:
+    """A score in [0, 1] and everything that explains it."""
+
+    score: float
+    name: NameComparison | None
+    name_kind: NameKind | None
+    features: tuple[FeatureResult, ...] = ()
+    notes: tuple[str, ...] = field(default=())
+
+    def explanation(self) -> dict[str, Any]:
+        """A structured explanation an officer can read."""
+        return {
+            "name": self.name.to_dict() if self.name else None,
+            "name_kind": self.name_kind.value if self.name_kind else None,
+            "features": [f.to_dict() for f in self.features],
+            "notes": list(self.notes),
+        }
+
+
+def _ramp(value: float, low: float, high: float) -> float:
+    if value <= low:
+        return 0.0
+    if value >= high:
+        return 1.0
+    return (value - low) / (high - low)
+
+
+class HajizV1:
+    """Arabic-aware name alignment plus birth date, nationality, gender and documents."""
+
+    NAME = "hajiz-v1"
+    VERSION = "1.0"
+    DESCRIPTION = (
+        "Aligns the parts of every query name with every entry name across scripts "
+        "(transliteration, known variants, phonetic keys, name structure), weighs rare parts "
+        "above common ones, then adjusts for birth date, nationality, gender and documents."
+    )
+    CONFIG: dict[str, ConfigVar] = {
+        "threshold": ConfigVar(0.8, "Refer to secondary inspection at or above this score."),
+        "strong": ConfigVar(0.92, "A strong match at or above this score."),
+        "weak_alias_cap": ConfigVar(
+            0.75, "Highest name score a weak alias reaches without a secondary identifier."
+        ),
+        "support_from": ConfigVar(0.6, "Name score at which supporting evidence starts to count."),
+        "support_full": ConfigVar(0.8, "Name score from which supporting evidence counts fully."),
+        "decisive_floor": ConfigVar(0.97, "Score of an exact identity-document match."),
+    }
+    FEATURES: tuple[FeatureWeight, ...] = (
+        FeatureWeight("birth_date_agreement", 0.25, 0.32, "Birth dates, with tolerances."),
+        FeatureWeight("nationality_agreement", 0.05, 0.08, "Nationality or country of birth."),
+        FeatureWeight("birth_country_agreement", 0.03, 0.05, "Country of birth."),
+        FeatureWeight("gender_agreement", 0.02, 0.12, "Gender."),
+        FeatureWeight("document_agreement", 0.1, 0.05, "Identity documents."),
+    )
+
+    def __init__(self, **config: float) -> None:
+        unknown = set(config) - set(self.CONFIG)
+        if unknown:
+            raise UnknownAlgorithm(
+                f"Unknown setting(s) {sorted(unknown)} for {self.NAME} "
+                f"(choose from: {', '.join(self.CONFIG)})"
+            )
+        self.config = {k: config.get(k, v.default) for k, v in self.CONFIG.items()}
+        self._weights = {f.name: f for f in self.FEATURES}
+
+    @property
+    def threshold(self) -> float:
+        """The default threshold: refer to secondary inspection."""
+        return self.config["threshold"]
+
+    def band(self, score: float, threshold: float | None = None) -> str:
+        """clear / review / strong."""
+        if score >= max(self.config["strong"], threshold or 0.0):
+            return "strong"
+        if score >= (self.threshold if threshold is None else threshold):
+            return "review"
+        return "clear"
+
+    def best_name(self, query: PreparedQuery, subject: Subject) -> tuple[NameComparison, NameKind]:
+        """The best pairing of a query name with an entry name, weak aliases capped."""
+        cap = self.config["weak_alias_cap"]
+        best: tuple[float, NameComparison, NameKind] | None = None
+        for q_name in query.names:
+            for s_name in subject.names:
+                comparison = align(q_name, s_name.name)
+                effective = comparison.score
+                if s_name.kind is NameKind.WEAK_ALIAS:
+                    effective = min(effective, cap)
+                if best is None or effective > best[0]:
+                    best = (effective, comparison, s_name.kind)
+        if best is None:
+            raise ValueError("query or entry has no names")
+        return best[1], best[2]
+
+    def features(self, query: PreparedQuery, subject: Subject) -> list[FeatureResult]:
+        """Every secondary-identifier feature for this pair."""
+        q = query.query
+        results = [
+            birth_date_agreement(q.birth_dates, subject.birth_dates),
+            nationality_agreement(query.nationalities, subject.nationalities, subject.birth_countries),
+            gender_agreement(q.gender, subject.gender),
+            document_agreement(q.documents, subject.documents),
+        ]
+        if q.birth_country:
+            results.append(birth_country_agreement(q.birth_country, subject.birth_countries))
+        return results
+
+    def score(self, query: PreparedQuery, subject: Subject) -> MatchResult:
+        """Score a query against one prepared entry."""
+        if not query.names or not subject.names:
+            return MatchResult(0.0, None, None, tuple(self.features(query, subject)))
+        comparison, kind = self.best_name(query, subject)
+        name_score = comparison.score
+        notes: list[str] = []
+        if kind is NameKind.WEAK_ALIAS and name_score > self.config["weak_alias_cap"]:
+            name_score = self.config["weak_alias_cap"]
+            notes.append("matched a weak alias only: needs a secondary identifier")
+        features = self.features(query, subject)
+        support = _ramp(name_score, self.config["support_from"], self.config["support_full"])
+        score = name_score
+        for feature in features:
+            weight = self._weights[feature.feature]
+            if feature.agreement is Agreement.MATCH:
+                score += weight.support * feature.strength * support
+            elif feature.agreement is Agreement.MISMATCH:
+                score += weight.contradiction * feature.strength
+            if feature.is_decisive:
+                score = max(score, self.config["decisive_floor"])
+                notes.append("identity document matches: decisive")
+        return MatchResult(
+            max(0.0, min(1.0, score)), comparison, kind, tuple(features), tuple(notes)
+        )
+
+
+ALGORITHMS: dict[str, type[HajizV1]] = {HajizV1.NAME: HajizV1}
+DEFAULT_ALGORITHM = HajizV1.NAME
+
+
+def get_algorithm(name: str = DEFAULT_ALGORITHM) -> HajizV1:
+    """The algorithm of that name, with its default configuration."""
+    try:
+        return ALGORITHMS[name]()
+    except KeyError:
+        raise UnknownAlgorithm(
+            f"Unknown algorithm {name!r} (choose from: {', '.join(ALGORITHMS)})"
+        ) from None

@@ -1,0 +1,131 @@
+"""Turn a name string into an analysed name: parts with roles, Latin forms, keys and weights.
+
+Analysed parts are interned: the same part (say "muhammad") analysed twice is the same object,
+which keeps an index of a million names small and makes repeated comparisons cheap.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+
+from hajiz.model import Script
+from hajiz.names.lexicon import load_lexicon
+from hajiz.names.normalize import detect_script, normalize_name
+from hajiz.names.phonetic import phonetic_key, skeleton
+from hajiz.names.romanize import romanize
+from hajiz.names.structure import Part, Role, parse_parts
+
+# How many romanisations of an Arabic word to keep as its Latin forms.
+MAX_FORMS = 6
+# Latin words that may carry an attached article: "albaghdadi" also stands for "baghdadi".
+_ATTACHED_ARTICLES = ("al", "el", "ul")
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class AnalysedPart:
+    """A part with everything needed to compare it and to find it in an index."""
+
+    part: Part
+    forms: tuple[str, ...]  # Latin spellings of the core, best first (the core itself if Latin)
+    phonetic: frozenset[str]  # phonetic keys of the forms
+    skeletons: frozenset[str]  # consonant skeletons (script-independent)
+    groups: frozenset[int]  # lexicon variant groups
+    weight: float  # how much agreeing on this part says: rare parts weigh more
+
+    @property
+    def role(self) -> Role:
+        """The part's role in the name."""
+        return self.part.role
+
+    @property
+    def core(self) -> str:
+        """The distinctive word of the part."""
+        return self.part.core
+
+    def keys(self) -> frozenset[str]:
+        """Matching keys for candidate retrieval (see docs/matching-keys.md)."""
+        keys = {f"p:{k}" for k in self.phonetic if k}
+        keys.update(f"s:{k}" for k in self.skeletons if len(k) >= 2)
+        keys.update(f"g:{g}" for g in self.groups)
+        return frozenset(keys)
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class AnalysedName:
+    """A name as written and its analysis."""
+
+    text: str
+    script: Script
+    parts: tuple[AnalysedPart, ...]  # every part, titles included
+
+    @property
+    def name_parts(self) -> tuple[AnalysedPart, ...]:
+        """The parts that identify the person (titles set aside)."""
+        return tuple(p for p in self.parts if p.role is not Role.TITLE)
+
+    def keys(self) -> frozenset[str]:
+        """All matching keys of the name's identifying parts."""
+        keys: set[str] = set()
+        for part in self.name_parts:
+            keys |= part.keys()
+        return frozenset(keys)
+
+
+def rarity_weight(frequency: float) -> float:
+    """Weight of agreeing on a part from its relative frequency: common parts weigh less.
+
+    Unseen parts get 1.0; the most common names (muhammad, ali) fall to about 0.3.
+    """
+    if frequency <= 0.0:
+        return 1.0
+    # -log10 of the frequency: 1e-6 (rare) → 6, 1e-2 (muhammad) → 2; mapped into [0.25, 1].
+    information = -math.log10(max(frequency, 1e-9))
+    return max(0.25, min(1.0, (information - 1.0) / 4.0))
+
+
+def _latin_forms(word: str) -> tuple[str, ...]:
+    forms = [word]
+    for article in _ATTACHED_ARTICLES:
+        if word.startswith(article) and len(word) >= len(article) + 4:
+            forms.append(word[len(article) :])
+    return tuple(forms)
+
+
+@lru_cache(maxsize=262144)
+def analyse_part(part: Part) -> AnalysedPart:
+    """Analyse one part: its Latin forms, keys and weight (cached: parts are interned)."""
+    lexicon = load_lexicon()
+    core = part.core
+    if part.is_arabic:
+        forms = tuple(dict.fromkeys(romanize(core)))[:MAX_FORMS] or (core,)
+        frequency = lexicon.frequency(core)
+    else:
+        forms = _latin_forms(core)
+        frequency = lexicon.frequency(core)
+    groups = set(lexicon.group_ids(core))
+    if not part.is_arabic:
+        for form in forms[1:]:
+            groups |= lexicon.group_ids(form)
+    phonetic = frozenset(phonetic_key(f) for f in forms if f)
+    skeletons = {skeleton(core)} | {skeleton(f) for f in forms[1:]}
+    weight = rarity_weight(frequency)
+    if part.role is Role.TITLE:
+        weight = 0.0
+    return AnalysedPart(
+        part=part,
+        forms=forms,
+        phonetic=phonetic,
+        skeletons=frozenset(s for s in skeletons if s),
+        groups=frozenset(groups),
+        weight=weight,
+    )
+
+
+@lru_cache(maxsize=65536)
+def analyse(text: str) -> AnalysedName:
+    """Analyse a full name in any script."""
+    script = detect_script(text)
+    parts = tuple(analyse_part(p) for p in parse_parts(normalize_name(text)))
+    return AnalysedName(text=text, script=script, parts=parts)

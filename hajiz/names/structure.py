@@ -1,0 +1,221 @@
+"""The structure of Arabic-origin names, in either script.
+
+A name's normalised words are grouped into *parts*, each one element of the name with a role:
+a kunya (Abu Bakr), a nasab link (bin Laden), an abd-compound (Abd al-Rahman, Abdurrahman,
+عبدالله), an X al-Din / X Allah compound (Salah al-Din, Salahuddine, Nasrullah), a nisba or
+laqab with the article (al-Baghdadi), a title set aside (Sheikh, Dr.), or a plain name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+from hajiz.names.vocabulary import (
+    ABD,
+    ALLAH,
+    AMBIGUOUS_ARTICLES,
+    ARABIC_NOT_ARTICLE,
+    ARTICLES,
+    DIN,
+    KUNYA,
+    NASAB,
+    TITLES,
+    TITLES_ALSO_NAMES,
+)
+
+
+class Role(StrEnum):
+    """What a part is within the name."""
+
+    NAME = "name"
+    KUNYA = "kunya"
+    NASAB = "nasab"
+    NISBA = "nisba"
+    COMPOUND = "compound"
+    TITLE = "title"
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    """One element of a name: its distinctive core word and the structure around it."""
+
+    core: str
+    words: tuple[str, ...]
+    role: Role = Role.NAME
+    prefix: str | None = None  # abu, umm, bin, bint, abd
+    link: str | None = None  # bin/bint before a kunya or compound: "bin abd al-aziz"
+    suffix: str | None = None  # din, allah
+    article: bool = False
+
+    @property
+    def is_arabic(self) -> bool:
+        """Whether the core is in Arabic script."""
+        return bool(self.core) and "\u0600" <= self.core[0] <= "\u06ff"
+
+    @property
+    def label(self) -> str:
+        """A readable form: `abu bakr`, `abd al-rahman`, `salah al-din`, `al-baghdadi`."""
+        text = ("al-" if self.article else "") + self.core
+        if self.prefix == "abd":
+            text = "abd " + text if self.article else "abd " + self.core
+        elif self.prefix:
+            text = f"{self.prefix} {text}"
+        if self.suffix:
+            text += f" al-{self.suffix}" if self.suffix == "din" else f" {self.suffix}"
+        if self.link:
+            text = f"{self.link} {text}"
+        return text
+
+
+_LATIN_ABD = re.compile(r"^ab[de]d?([aeiou]{0,2})(.*)$")
+_SUN_DOUBLE = re.compile(r"^([tdrzsnl]|sh|th|dh)\1")
+_LATIN_DIN = re.compile(r"^([a-z]{3,}?)(?:[aeiou]d{1,2}|dd|[ae]ld)(?:in|een|ine|yn|ein)$")
+_LATIN_ULLAH = re.compile(r"^([a-z]{3,}?)[aeiou]llah?$")
+_ARABIC_ARTICLE = "ال"
+
+
+def _split_latin_abd(word: str) -> list[str]:
+    """Abdurrahman → abd, rahman; Abdullah → abd, allah; Abdelkader → abd, kader."""
+    if len(word) < 6 or not word.startswith(("abd", "abed")):
+        return [word]
+    match = _LATIN_ABD.match(word)
+    if match is None:
+        return [word]
+    rest = match.group(2)
+    if rest.startswith("l") and not rest.startswith("ll"):
+        rest = rest[1:]
+    elif rest.startswith("ll"):
+        rest = rest[1:]
+    else:
+        double = _SUN_DOUBLE.match(rest)
+        if double:
+            rest = rest[len(double.group(1)) :]
+    if rest in ("lah", "la", "lla", "llah", "ah", "a"):
+        return ["abd", "allah"]
+    if len(rest) < 3:
+        return [word]
+    return ["abd", rest]
+
+
+def _split_arabic(word: str) -> list[str]:
+    """البغدادي → ال, بغدادي; عبدالرحمن → عبد, ال, رحمن; نصرالله → نصر, الله; نورالدين → نور, ال, دين."""
+    if word in ARABIC_NOT_ARTICLE or len(word) < 3:
+        return [word]
+    if word.startswith("عبد") and len(word) > 4:
+        rest = word[3:]
+        if rest == "الله" or rest == "لله":
+            return ["عبد", "الله"]
+        if rest.startswith(_ARABIC_ARTICLE) and len(rest) > 3:
+            return ["عبد", _ARABIC_ARTICLE, rest[2:]]
+    if word.startswith("ابو") and len(word) >= 6:
+        return ["ابو", *_split_arabic(word[3:])]
+    if word.endswith("الدين") and len(word) > 6:
+        return [*_split_arabic(word[:-5]), _ARABIC_ARTICLE, "دين"]
+    if word.endswith("الله") and len(word) > 5:
+        return [*_split_arabic(word[:-4]), "الله"]
+    if word.startswith(_ARABIC_ARTICLE) and len(word) >= 4:
+        return [_ARABIC_ARTICLE, word[2:]]
+    return [word]
+
+
+def _split_latin(word: str) -> list[str]:
+    """Split attached abd-compounds and X-uddin / X-ullah compounds of a Latin word."""
+    parts = _split_latin_abd(word)
+    if len(parts) > 1:
+        return parts
+    for kunya in ("abou", "abu"):
+        if word.startswith(kunya) and len(word) >= len(kunya) + 3:
+            return [kunya, word[len(kunya) :]]
+    match = _LATIN_DIN.match(word)
+    if match:
+        return [match.group(1), "al", "din"]
+    match = _LATIN_ULLAH.match(word)
+    if match and match.group(1) not in ("mul", "mol", "abd"):
+        return [match.group(1), "allah"]
+    return [word]
+
+
+def split_attached(words: list[str]) -> list[str]:
+    """Separate attached articles and compounds so every element stands as its own word."""
+    out: list[str] = []
+    for word in words:
+        if "\u0600" <= word[0] <= "\u06ff":
+            out.extend(_split_arabic(word))
+        else:
+            out.extend(_split_latin(word))
+    return out
+
+
+def _is_title(words: list[str], index: int) -> bool:
+    word = words[index]
+    if word not in TITLES:
+        return False
+    if word in TITLES_ALSO_NAMES:
+        # A name like "Amir Khan" keeps Amir; "Sayyid Ali Hussein" drops Sayyid.
+        return index == 0 and len(words) >= 3
+    return len(words) > 1
+
+
+def parse_parts(words: list[str]) -> list[Part]:
+    """Group normalised words into the parts of a name."""
+    words = split_attached([w for w in words if w])
+    parts: list[Part] = []
+    i = 0
+    n = len(words)
+    while i < n:
+        word = words[i]
+        if _is_title(words, i):
+            parts.append(Part(core=word, words=(word,), role=Role.TITLE))
+            i += 1
+            continue
+        link = None
+        start = i
+        if word in NASAB and i + 1 < n:
+            link = NASAB[word]
+            i += 1
+            word = words[i]
+        prefix = None
+        role = Role.NASAB if link else Role.NAME
+        if (word in KUNYA or word in ABD) and i + 1 < n:
+            prefix = KUNYA.get(word, "abd")
+            role = Role.KUNYA if prefix in ("abu", "umm") else Role.COMPOUND
+            i += 1
+            word = words[i]
+        article = False
+        if word in ARTICLES and i + 1 < n and (word not in AMBIGUOUS_ARTICLES or prefix or link):
+            article = True
+            i += 1
+            word = words[i]
+        if prefix == "abd" and word in ALLAH:
+            word = "allah"
+        if (word in DIN or word in ALLAH) and (article or word in ALLAH) and parts and not prefix:
+            previous = parts[-1]
+            if previous.role is not Role.TITLE and previous.suffix is None:
+                suffix = "din" if word in DIN else "allah"
+                parts[-1] = Part(
+                    core=previous.core,
+                    words=(*previous.words, *words[start : i + 1]),
+                    role=Role.COMPOUND,
+                    prefix=previous.prefix,
+                    link=previous.link,
+                    suffix=suffix,
+                    article=previous.article,
+                )
+                i += 1
+                continue
+        if article and role is Role.NAME:
+            role = Role.NISBA
+        parts.append(
+            Part(
+                core=word,
+                words=tuple(words[start : i + 1]),
+                role=role,
+                prefix=prefix,
+                link=link,
+                article=article,
+            )
+        )
+        i += 1
+    return parts

@@ -1,0 +1,69 @@
+"""The closed vocabulary of Arabic name structure: particles, compounds and titles, in both scripts.
+
+Every entry is a normalised word (see `normalize.normalize_word`). These are facts of Arabic
+naming, not tuned values: the article and its sun-letter assimilations, the nasab and kunya
+particles with their common Latin spellings, and honorifics that are not part of a name.
+"""
+
+from __future__ import annotations
+
+# The definite article, and its assimilated forms before sun letters (ad-Din, ar-Rahman, as-Sayyid).
+ARTICLES = frozenset(
+    {"al", "el", "ul", "il", "ol", "ad", "ar", "as", "at", "az", "an", "ash", "adh", "ath",
+     "ed", "er", "es", "et", "ez", "en", "ud", "ur", "us", "ut", "uz", "un", "ال"}
+)  # fmt: skip
+
+# Assimilated forms are ambiguous with real words ("an", "as"); trust them only before another word.
+AMBIGUOUS_ARTICLES = frozenset({"an", "as", "at", "en", "es", "et", "un", "us", "il", "ol"})
+
+# "son/daughter of": the nasab chain.
+NASAB = {
+    "bin": "bin", "ibn": "bin", "ben": "bin", "bn": "bin", "b": "bin", "ibni": "bin",
+    "bint": "bint", "binti": "bint", "bent": "bint",
+    "ould": "bin", "wuld": "bin", "walad": "bin", "uld": "bin",
+    "بن": "bin", "ابن": "bin", "بنت": "bint", "ولد": "bin",
+}  # fmt: skip
+
+# "father/mother of": the kunya.
+KUNYA = {
+    "abu": "abu", "abou": "abu", "abo": "abu", "aboo": "abu", "abi": "abu", "bou": "abu",
+    "bu": "abu", "ebu": "abu",
+    "umm": "umm", "um": "umm", "oum": "umm", "om": "umm", "omm": "umm",
+    "ابو": "abu", "ابي": "abu", "ابا": "abu", "بو": "abu", "ام": "umm",
+}  # fmt: skip
+
+# "servant of": first element of the abd-compounds (Abd al-Rahman, Abdullah, Abdurrahman).
+ABD = frozenset(
+    {"abd", "abdul", "abdel", "abdal", "abdol", "abdoul", "abdil", "abdu", "abdo", "abdi", "abdur",
+     "abdar", "abder", "abdas", "abdus", "abdes", "abdun", "abdon", "abed", "abid", "عبد"}
+)  # fmt: skip
+
+# Second elements written after the article: X al-Din ("of the faith") and X Allah.
+DIN = frozenset({"din", "deen", "dine", "dinne", "dean", "deen", "dyn", "دين"})
+ALLAH = frozenset({"allah", "alla", "ullah", "ulla", "illah", "ollah", "lah", "llah", "الله", "لله"})
+
+# Honorifics and ranks set aside before matching: they are not part of the person's name.
+TITLES = frozenset(
+    {"sheikh", "shaikh", "shaykh", "sheik", "shaik", "cheikh", "cheik", "sheykh", "sh",
+     "mullah", "mulla", "molla", "mollah", "mulah",
+     "haji", "hajji", "hadji", "hajj", "haj", "hadj", "alhaj", "alhajj", "alhaji",
+     "dr", "doctor", "prof", "professor", "eng", "engineer", "mr", "mrs", "ms", "miss",
+     "sayyid", "sayyed", "seyyed", "syed", "sayyida", "sharif",
+     "imam", "emir", "amir", "maulana", "mawlana", "maulvi", "mawlawi", "maulawi", "moulvi",
+     "mawlavi", "qari", "qazi", "ustadh", "ustad", "ustaz", "hafiz", "mufti", "sultan",
+     "general", "gen", "colonel", "col", "major", "maj", "captain", "capt", "brigadier",
+     "commander", "lieutenant", "lt", "sgt", "sergeant", "prince", "princess", "king",
+     "الشيخ", "شيخ", "الحاج", "حاج", "الحاج", "الدكتور", "دكتور", "د", "ملا", "مولوي",
+     "السيد", "سيد", "الامير", "امير", "الامام", "امام", "المفتي", "مفتي", "المولوي",
+     "مولانا", "الملا", "القاري", "قاري", "الاستاذ", "استاذ", "المهندس", "مهندس"}
+)  # fmt: skip
+
+# Titles that are also common given names: set aside only when more than one other word remains
+# and they come first (Sayyid Ali vs. Sayyid as a name).
+TITLES_ALSO_NAMES = frozenset(
+    {"sayyid", "sayyed", "seyyed", "syed", "sharif", "amir", "emir", "hafiz", "sultan",
+     "imam", "qazi", "امير", "سيد", "امام"}
+)  # fmt: skip
+
+# Words that start with the Arabic article letters but are not article + noun.
+ARABIC_NOT_ARTICLE = frozenset({"الله", "الياس", "الهام", "الفت", "الماس", "الان"})

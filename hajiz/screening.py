@@ -1,0 +1,216 @@
+"""The screening use case: one traveller or a batch against the index of a watchlist."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import time
+from collections.abc import Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from typing import Any
+
+from hajiz.index.candidates import DEFAULT_CANDIDATES, CandidateIndex
+from hajiz.matching.algorithm import DEFAULT_ALGORITHM, HajizV1, MatchResult, get_algorithm
+from hajiz.matching.subjects import PreparedQuery, Subject, prepare_entry, prepare_query
+from hajiz.model import Entry, Query
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One list entry that a query may be, with its score and why."""
+
+    entry_id: str
+    score: float
+    band: str  # "clear" | "review" | "strong"
+    is_match: bool  # score >= the threshold in force
+    agency: str
+    entry_version: int
+    explanation: dict[str, Any]
+    source: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready, as batch output writes it."""
+        return {
+            "entity_id": self.entry_id,
+            "score": round(self.score, 4),
+            "match": self.is_match,
+            "band": self.band,
+            "agency": self.agency,
+            "source": self.source,
+            "entry_version": self.entry_version,
+            "explanation": self.explanation,
+        }
+
+
+@dataclass(frozen=True)
+class ScreeningResult:
+    """The ranked hits for one query."""
+
+    query_id: str | None
+    hits: list[Hit]
+    candidates: int
+    elapsed_ms: float
+    algorithm: str
+    list_versions: dict[str, str | None] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready, one line of batch output."""
+        return {
+            "query_id": self.query_id,
+            "results": [h.to_dict() for h in self.hits],
+            "candidates": self.candidates,
+            "elapsed_ms": round(self.elapsed_ms, 3),
+            "algorithm": self.algorithm,
+            "list_versions": self.list_versions,
+        }
+
+
+def is_visible(subject: Subject, agency: str | None) -> bool:
+    """Whether an agency may see an entry (None = no restriction applies, e.g. local CLI)."""
+    if agency is None or subject.releasable_to is None:
+        return True
+    return agency == subject.agency or agency in subject.releasable_to
+
+
+class Screener:
+    """Screens queries against an in-memory index of entries."""
+
+    def __init__(self, index: CandidateIndex, algorithm: HajizV1) -> None:
+        self.index = index
+        self.algorithm = algorithm
+        self.threshold = algorithm.threshold
+        self.candidate_limit = DEFAULT_CANDIDATES
+        self._list_versions: dict[str, str | None] | None = None
+
+    @classmethod
+    def from_entries(
+        cls, entries: Iterable[Entry], *, algorithm: str = DEFAULT_ALGORITHM
+    ) -> Screener:
+        """Build the index from entries."""
+        index = CandidateIndex.build(prepare_entry(e) for e in entries)
+        return cls(index, get_algorithm(algorithm))
+
+    @property
+    def algorithm_id(self) -> str:
+        """Name and version of the algorithm, as reported with every result."""
+        return f"{self.algorithm.NAME}@{self.algorithm.VERSION}"
+
+    def list_versions(self) -> dict[str, str | None]:
+        """The version of each source list in the index."""
+        if self._list_versions is None:
+            versions: dict[str, str | None] = {}
+            for subject in self.index.subjects():
+                versions.setdefault(subject.source, subject.source_version)
+            self._list_versions = versions
+        return self._list_versions
+
+    def add(self, entry: Entry) -> None:
+        """Add or replace one entry in the index."""
+        self.index.add(prepare_entry(entry))
+        self._list_versions = None
+
+    def remove(self, entry_id: str) -> bool:
+        """Remove one entry from the index."""
+        self._list_versions = None
+        return self.index.remove(entry_id)
+
+    def _hit(self, subject: Subject, result: MatchResult, threshold: float) -> Hit:
+        return Hit(
+            entry_id=subject.id,
+            score=result.score,
+            band=self.algorithm.band(result.score, threshold),
+            is_match=result.score >= threshold,
+            agency=subject.agency,
+            entry_version=subject.version,
+            explanation=result.explanation(),
+            source=subject.source,
+        )
+
+    def screen(
+        self,
+        query: Query,
+        *,
+        limit: int = 10,
+        threshold: float | None = None,
+        agency: str | None = None,
+    ) -> ScreeningResult:
+        """Rank the entries the query may be; threshold 0 returns every scored candidate."""
+        started = time.perf_counter()
+        threshold = self.threshold if threshold is None else threshold
+        prepared = prepare_query(query)
+        candidates = [
+            s
+            for s in self.index.candidates(prepared, self.candidate_limit)
+            if is_visible(s, agency)
+        ]
+        hits = []
+        for subject in candidates:
+            result = self.algorithm.score(prepared, subject)
+            if result.score >= threshold:
+                hits.append(self._hit(subject, result, threshold))
+        hits.sort(key=lambda h: (-h.score, h.entry_id))
+        elapsed = (time.perf_counter() - started) * 1000.0
+        return ScreeningResult(
+            query_id=query.id,
+            hits=hits[:limit],
+            candidates=len(candidates),
+            elapsed_ms=elapsed,
+            algorithm=self.algorithm_id,
+            list_versions=self.list_versions(),
+        )
+
+    def candidate_ids(self, query: Query) -> list[str]:
+        """The index's candidates for a query, before scoring."""
+        prepared = prepare_query(query)
+        return [s.id for s in self.index.candidates(prepared, self.candidate_limit)]
+
+    def score(self, query: Query, entry_id: str) -> Hit:
+        """Score the query against one entry (whether or not the index retrieves it)."""
+        subject = self.index.get(entry_id)
+        if subject is None:
+            from hajiz.errors import EntryNotFound
+
+            raise EntryNotFound(entry_id)
+        result = self.algorithm.score(prepare_query(query), subject)
+        return self._hit(subject, result, self.threshold)
+
+    def screen_batch(
+        self,
+        queries: Sequence[Query],
+        *,
+        limit: int = 10,
+        threshold: float | None = None,
+        agency: str | None = None,
+        workers: int | None = None,
+    ) -> list[ScreeningResult]:
+        """Screen many queries using every core; results in input order."""
+        workers = workers or os.cpu_count() or 1
+        if workers <= 1 or len(queries) < 64:
+            return [self.screen(q, limit=limit, threshold=threshold, agency=agency) for q in queries]
+        chunk = max(1, len(queries) // (workers * 4))
+        chunks = [list(queries[i : i + chunk]) for i in range(0, len(queries), chunk)]
+        # Forked workers inherit the index copy-on-write: nothing is pickled but the queries.
+        global _WORKER
+        _WORKER = self
+        try:
+            context = multiprocessing.get_context("fork")
+            with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+                n = len(chunks)
+                parts = pool.map(_screen_chunk, chunks, [limit] * n, [threshold] * n, [agency] * n)
+                return [result for part in parts for result in part]
+        finally:
+            _WORKER = None
+
+
+_WORKER: Screener | None = None
+
+
+def _screen_chunk(
+    queries: list[Query], limit: int, threshold: float | None, agency: str | None
+) -> list[ScreeningResult]:
+    assert _WORKER is not None
+    return [_WORKER.screen(q, limit=limit, threshold=threshold, agency=agency) for q in queries]
+
+
+__all__ = ["Hit", "PreparedQuery", "ScreeningResult", "Screener", "is_visible"]

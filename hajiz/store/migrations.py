@@ -1,0 +1,137 @@
+"""Schema migrations: named, applied in order, each once, recorded in `_migrations`.
+
+A migration is a function of the dialect returning its statements, so one list serves every
+backend. Never edit a released migration: add a new one at the end of `MIGRATIONS`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import AbstractContextManager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any, Protocol
+
+from hajiz.errors import StoreError
+from hajiz.store.dialect import Dialect
+
+
+class Cursor(Protocol):
+    """The part of a DB-API cursor the stores use."""
+
+    @property
+    def rowcount(self) -> int: ...
+
+    def execute(self, sql: str, parameters: Sequence[Any] = ..., /) -> Any: ...
+
+    def executemany(self, sql: str, seq_of_parameters: Any, /) -> Any: ...
+
+    def fetchone(self) -> Any: ...
+
+    def fetchmany(self, size: int = ..., /) -> list[Any]: ...
+
+    def fetchall(self) -> list[Any]: ...
+
+
+# Opens a write transaction and yields its cursor: commit on exit, rollback on error.
+Transaction = Callable[[], AbstractContextManager[Cursor]]
+
+
+@dataclass(frozen=True)
+class Migration:
+    """One named schema change."""
+
+    name: str
+    statements: Callable[[Dialect], list[str]]
+
+
+def _initial_schema(d: Dialect) -> list[str]:
+    ts, json = d.timestamp_type, d.json_type
+    return [
+        f"""CREATE TABLE entries (
+            id TEXT PRIMARY KEY,
+            source TEXT NOT NULL,
+            agency TEXT NOT NULL,
+            schema TEXT NOT NULL,
+            source_version TEXT,
+            version INTEGER NOT NULL,
+            content_hash TEXT NOT NULL,
+            created_at {ts} NOT NULL,
+            updated_at {ts} NOT NULL,
+            body {json} NOT NULL
+        )""",
+        "CREATE INDEX entries_source ON entries (source)",
+        f"""CREATE TABLE imports (
+            id {d.serial_primary_key},
+            source TEXT NOT NULL,
+            source_version TEXT,
+            file_name TEXT NOT NULL,
+            sha256 TEXT NOT NULL,
+            imported_at {ts} NOT NULL,
+            added INTEGER NOT NULL,
+            changed INTEGER NOT NULL,
+            removed INTEGER NOT NULL,
+            unchanged INTEGER NOT NULL
+        )""",
+        "CREATE INDEX imports_source ON imports (source)",
+        # No foreign key to entries: the history of a removed entry must outlive it.
+        f"""CREATE TABLE entry_changes (
+            id {d.serial_primary_key},
+            entry_id TEXT NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('added', 'changed', 'removed')),
+            version INTEGER NOT NULL,
+            at {ts} NOT NULL,
+            import_id BIGINT REFERENCES imports (id)
+        )""",
+        "CREATE INDEX entry_changes_entry ON entry_changes (entry_id)",
+        "CREATE INDEX entry_changes_import ON entry_changes (import_id)",
+    ]
+
+
+MIGRATIONS: tuple[Migration, ...] = (Migration("0001_initial_schema", _initial_schema),)
+
+
+def _applied(cursor: Cursor) -> set[str]:
+    cursor.execute("SELECT name FROM _migrations")
+    return {row[0] for row in cursor.fetchall()}
+
+
+def apply_migrations(
+    transaction: Transaction,
+    dialect: Dialect,
+    *,
+    url: str,
+    migrations: Sequence[Migration] = MIGRATIONS,
+) -> list[str]:
+    """Apply the migrations not yet recorded, in order; return the names applied now."""
+    with transaction() as cursor:
+        cursor.execute(
+            "CREATE TABLE IF NOT EXISTS _migrations "
+            f"(name TEXT PRIMARY KEY, applied_at {dialect.timestamp_type} NOT NULL)"
+        )
+        applied = _applied(cursor)
+    known = {migration.name for migration in migrations}
+    unknown = sorted(applied - known)
+    if unknown:
+        raise StoreError(
+            f"{url}: the database has migrations this hajiz does not know ({', '.join(unknown)}); "
+            "it was written by a newer version, upgrade hajiz to open it"
+        )
+    done: list[str] = []
+    for migration in _pending(migrations, applied):
+        with transaction() as cursor:
+            # Check again inside the write transaction: another process may have just applied it.
+            if migration.name in _applied(cursor):
+                continue
+            for statement in migration.statements(dialect):
+                cursor.execute(statement)
+            cursor.execute(
+                f"INSERT INTO _migrations (name, applied_at) VALUES ({dialect.params(2)})",
+                (migration.name, dialect.to_db_time(datetime.now(UTC))),
+            )
+        done.append(migration.name)
+    return done
+
+
+def _pending(migrations: Sequence[Migration], applied: set[str]) -> Iterator[Migration]:
+    return (migration for migration in migrations if migration.name not in applied)

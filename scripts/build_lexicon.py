@@ -1,0 +1,404 @@
+"""Build the packaged name lexicon from the TRAINING splits of the real name data.
+
+    python scripts/build_lexicon.py [--data DIR] [--out PATH]
+
+Sources (read-only, see NOTICE and each folder's PROVENANCE.md):
+  wikidata_netransliteration_arabic/wd_arabic_80   Latin token, Arabic letters, count (CC0)
+  google_transliteration_ar2en/ar2en-train.txt     Arabic word, Latin word (Apache-2.0)
+  rigour_person_names/persons.txt.xz               variant groups "forms => Qid" (MIT);
+                                                   groups whose Qid hashes to held-out are skipped
+Held out, never read here: wd_arabic_20, ar2en-eval, ar2en-test, and the held-out rigour groups.
+
+The output is deterministic: same data, same bytes (sorted keys, gzip mtime 0).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import hashlib
+import lzma
+import sys
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import orjson
+from rapidfuzz.distance import Levenshtein
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from hajiz.names.lexicon import FORMAT_VERSION, Lexicon  # noqa: E402
+from hajiz.names.normalize import normalize_name, normalize_word  # noqa: E402
+from hajiz.names.phonetic import phonetic_key, skeleton  # noqa: E402
+from hajiz.names.romanize import (  # noqa: E402
+    gap_key,
+    romanize_rules_with,
+    segment_arabic,
+    segment_latin,
+    shape_keys,
+    split_article,
+)
+
+DEFAULT_DATA = ROOT.parent / "shared" / "data" / "real"
+DEFAULT_OUT = ROOT / "hajiz" / "names" / "data" / "lexicon.json.gz"
+WIKIDATA_TRAIN = "wikidata_netransliteration_arabic/wd_arabic_80"
+GOOGLE_TRAIN = "google_transliteration_ar2en/ar2en-train.txt"
+RIGOUR = "rigour_person_names/persons.txt.xz"
+
+# One rigour group in ten is held out for measurement, chosen by a stable hash of its Qid.
+HELDOUT_BUCKETS = 10
+# Vowel templates kept per word shape, and spellings kept per gap and per Arabic word.
+MAX_PATTERNS = 4
+MAX_GAP_SPELLINGS = 3
+MAX_ROMANIZATIONS = 12
+# A rule-based romanisation this similar (normalised Indel) to a pair's Latin side vouches for it.
+RULE_SIMILARITY = 0.75
+# The first word of a multi-word form that makes it one compound name (Abd al-Aziz, Abu Zayd).
+COMPOUND_HEADS = frozenset(
+    {"abd", "abdul", "abdel", "abdal", "abdol", "abdoul", "abdu", "abdur", "abed", "abu", "abou",
+     "abo", "bou", "umm", "عبد", "ابو", "ام"}
+)  # fmt: skip
+LATIN_ARTICLES = ("al", "el")
+STANDALONE_ARTICLES = frozenset({"al", "el", "ul", "il", "ال"})
+
+
+@dataclass(frozen=True, slots=True)
+class Pair:
+    """One Latin spelling of one Arabic word, seen `count` times in `source`."""
+
+    latin: str
+    arabic: str
+    count: int
+    source: str
+
+
+# ---------------------------------------------------------------------------------- readers
+
+
+def latin_token(text: str) -> str:
+    """A Latin name token as the lexicon keeps it: normalised, letters a-z only ("" if other)."""
+    word = normalize_word(text)
+    return word if word.isascii() and word.isalpha() else ""
+
+
+def arabic_token(text: str) -> str:
+    """An Arabic name token as the lexicon keeps it: normalised, Arabic letters only."""
+    word = normalize_word(text)
+    return word if word and all("\u0600" <= ch <= "\u06ff" for ch in word) else ""
+
+
+def read_wikidata_pairs(path: Path) -> list[Pair]:
+    """Pairs from a Merhav & Ash token file: `latin<TAB>a r a b i c<TAB>count`."""
+    pairs = []
+    with path.open(encoding="utf-8") as lines:
+        for line in lines:
+            fields = line.rstrip("\n").split("\t")
+            if len(fields) != 3:
+                continue
+            latin, arabic = latin_token(fields[0]), arabic_token(fields[1].replace(" ", ""))
+            if latin and arabic:
+                pairs.append(Pair(latin, arabic, int(fields[2]), "wikidata"))
+    return pairs
+
+
+def read_google_pairs(path: Path) -> list[Pair]:
+    """Pairs from a Google transliteration file: `arabic<TAB>latin`."""
+    pairs = []
+    with path.open(encoding="utf-8") as lines:
+        for line in lines:
+            fields = line.rstrip("\n").split("\t")
+            if len(fields) != 2:
+                continue
+            latin, arabic = latin_token(fields[1]), arabic_token(fields[0])
+            if latin and arabic:
+                pairs.append(Pair(latin, arabic, 1, "google"))
+    return pairs
+
+
+def is_heldout_group(qid: str) -> bool:
+    """Whether a rigour group is held out for measurement (stable across runs and machines)."""
+    return int(hashlib.sha1(qid.encode()).hexdigest(), 16) % HELDOUT_BUCKETS == 0
+
+
+def read_rigour_groups(path: Path) -> Iterator[tuple[str, list[str]]]:
+    """Every rigour group as (Qid, raw forms), held-out ones included."""
+    with lzma.open(path, "rt", encoding="utf-8") as lines:
+        for line in lines:
+            left, _, qid = line.rstrip("\n").rpartition(" => ")
+            if left:
+                yield qid, left.split(", ")
+
+
+def form_words(form: str) -> list[str]:
+    """The normalised words of one rigour form."""
+    return normalize_name(form)
+
+
+def compound_token(words: list[str]) -> str:
+    """A multi-word compound as one token (abd al aziz → abdalaziz), else ""."""
+    if 2 <= len(words) <= 3 and words[0] in COMPOUND_HEADS:
+        return "".join(words)
+    return ""
+
+
+def group_tokens(forms: Iterable[str]) -> tuple[set[str], set[str], list[list[str]]]:
+    """A rigour group's Latin tokens, Arabic tokens, and its other multi-word forms' words."""
+    latin: set[str] = set()
+    arabic: set[str] = set()
+    phrases: list[list[str]] = []
+    for form in forms:
+        words = form_words(form)
+        if not words:
+            continue
+        token = words[0] if len(words) == 1 else compound_token(words)
+        if not token:
+            phrases.append(words)
+            continue
+        if latin_token(token):
+            latin.add(token)
+        elif arabic_token(token):
+            arabic.add(token)
+    return latin, arabic, phrases
+
+
+def strip_latin_articles(words: list[str]) -> list[str]:
+    """Words of a phrase without standalone articles, Arabic article prefixes removed."""
+    out = []
+    for word in words:
+        if word in STANDALONE_ARTICLES:
+            continue
+        out.append(split_article(word)[1] if arabic_token(word) else word)
+    return out
+
+
+def phrase_pairs(phrases: list[list[str]]) -> Iterator[tuple[str, str]]:
+    """Word-by-word pairs of a group's Latin and Arabic phrases of equal length."""
+    latin = [strip_latin_articles(p) for p in phrases if all(latin_token(w) for w in p)]
+    arabic = [strip_latin_articles(p) for p in phrases if all(arabic_token(w) for w in p)]
+    for lp in latin:
+        for ap in arabic:
+            if len(lp) == len(ap):
+                yield from zip(lp, ap, strict=True)
+
+
+# ------------------------------------------------------------------------- pair handling
+
+
+def stem_pair(latin: str, arabic: str) -> tuple[str, str]:
+    """A pair with the Arabic article taken off, and the Latin one when it carries it too."""
+    article, stem = split_article(arabic)
+    if not article:
+        return latin, arabic
+    for prefix in LATIN_ARTICLES:
+        if latin.startswith(prefix) and len(latin) > len(prefix) + 2:
+            return latin[len(prefix) :], stem
+    return latin, stem
+
+
+def units_compatible(latin_unit: str, arabic_letter: str) -> bool:
+    """Whether a Latin consonant spelling can stand for an Arabic consonant letter."""
+    arabic = "تش" if arabic_letter == "\u0000" else arabic_letter
+    if skeleton(latin_unit) == skeleton(arabic):
+        return True
+    # European g is written ج as often as غ (Georg = جورج).
+    return latin_unit == "g" and arabic == "ج"
+
+
+def learn_patterns(
+    pairs: Iterable[tuple[str, str]],
+) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    """Vowel templates per Arabic word shape, and spellings per gap, from aligned pairs."""
+    by_shape: dict[str, Counter[str]] = defaultdict(Counter)
+    by_gap: dict[str, Counter[str]] = defaultdict(Counter)
+    for latin, arabic in pairs:
+        seg_a, seg_l = segment_arabic(arabic), segment_latin(latin)
+        n = len(seg_a.consonants)
+        if n == 0 or n != len(seg_l.consonants):
+            continue
+        if not all(map(units_compatible, seg_l.consonants, seg_a.consonants)):
+            continue
+        doubled = "".join("1" if d else "0" for d in seg_l.doubled)
+        template = "|".join((*seg_l.gaps, doubled))
+        for key in shape_keys(seg_a):
+            by_shape[key][template] += 1
+        for i, letters in enumerate(seg_a.gaps):
+            by_gap[gap_key(letters, i, n)][seg_l.gaps[i]] += 1
+    patterns = {
+        shape: [t for t, c in _ranked(counts)[:MAX_PATTERNS] if c >= 2]
+        for shape, counts in by_shape.items()
+    }
+    gaps = {key: [g for g, _ in _ranked(counts)[:MAX_GAP_SPELLINGS]] for key, counts in by_gap.items()}
+    return {k: v for k, v in patterns.items() if v}, gaps
+
+
+def _ranked(counts: Counter[str]) -> list[tuple[str, int]]:
+    """Most common first, ties broken alphabetically so the output is deterministic."""
+    return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+
+
+def is_trusted(latin: str, arabic: str, count: int, rules: tuple[str, ...]) -> bool:
+    """Whether a pair is a real spelling, not an alignment slip or a translation.
+
+    The consonant skeletons must agree (or differ by one class on a longer word), and a pair
+    seen once must also be close to what the rules would write, or share its phonetic key.
+    """
+    distance = Levenshtein.distance(skeleton(latin), skeleton(arabic))
+    if distance > 1 or (distance == 1 and len(skeleton(arabic)) < 3):
+        return False
+    if distance == 0 and count >= 2:
+        return True
+    key = phonetic_key(latin)
+    close = max((Levenshtein.normalized_similarity(latin, r) for r in rules), default=0.0)
+    return close >= RULE_SIMILARITY or any(phonetic_key(r) == key for r in rules)
+
+
+# -------------------------------------------------------------------------------- build
+
+
+def build(data_dir: Path) -> dict[str, object]:
+    """The lexicon data structure, from the training data under data_dir."""
+    pairs = read_wikidata_pairs(data_dir / WIKIDATA_TRAIN)
+    pairs += read_google_pairs(data_dir / GOOGLE_TRAIN)
+    latin_counts: Counter[str] = Counter()
+    arabic_counts: Counter[str] = Counter()
+    for pair in pairs:
+        latin_counts[pair.latin] += pair.count
+        arabic_counts[split_article(pair.arabic)[1]] += pair.count
+    total = sum(latin_counts.values())
+
+    groups_latin: list[set[str]] = []
+    groups_arabic: list[set[str]] = []
+    for qid, forms in read_rigour_groups(data_dir / RIGOUR):
+        if is_heldout_group(qid):
+            continue
+        latin, arabic, phrases = group_tokens(forms)
+        arabic = {split_article(a)[1] for a in arabic}
+        for lw, aw in phrase_pairs(phrases):
+            pairs.append(Pair(lw, aw, 1, "rigour"))
+        for lw in sorted(latin):
+            for aw in sorted(arabic):
+                pairs.append(Pair(lw, aw, 1, "rigour"))
+        if arabic or len(latin) >= 2:
+            groups_latin.append(latin)
+            groups_arabic.append(arabic)
+
+    stems = [(*stem_pair(p.latin, p.arabic), p.count) for p in pairs]
+    patterns, gaps = learn_patterns((lw, aw) for lw, aw, _ in stems)
+    rules_lexicon = Lexicon(_payload([], [], 1, [], [], patterns, gaps))
+
+    pair_counts: Counter[tuple[str, str]] = Counter()
+    for latin, arabic, count in stems:
+        pair_counts[latin, arabic] += count
+    by_arabic: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    for (latin, arabic), count in pair_counts.items():
+        rules = romanize_rules_with(rules_lexicon, arabic)
+        if is_trusted(latin, arabic, count, rules):
+            by_arabic[arabic].append((latin, count))
+
+    # Groups: each cleaned rigour group, then one group per Arabic word and its trusted spellings.
+    groups: list[tuple[str, ...]] = []
+    for latin, arabic in zip(groups_latin, groups_arabic, strict=True):
+        kept = clean_group(latin, arabic)
+        if len(kept) >= 2:
+            groups.append(tuple(sorted(kept)))
+    romanizations: dict[str, list[str]] = {}
+    for arabic, spellings in by_arabic.items():
+        ranked = sorted(spellings, key=lambda s: (-s[1], -latin_counts[s[0]], s[0]))
+        romanizations[arabic] = [s for s, _ in ranked[:MAX_ROMANIZATIONS]]
+        groups.append(tuple(sorted({arabic, *(s for s, _ in ranked)})))
+    groups = sorted(set(groups))
+
+    counts = pooled_counts(groups, latin_counts, arabic_counts)
+    words = sorted({w for g in groups for w in g} | set(counts))
+    index = {w: i for i, w in enumerate(words)}
+    rows = [
+        [index[a], *(index[s] for s in spellings)] for a, spellings in sorted(romanizations.items())
+    ]
+    group_rows = [[index[w] for w in g] for g in groups]
+    return _payload(words, [counts.get(w, 0) for w in words], total, rows, group_rows, patterns, gaps)
+
+
+def clean_group(latin: set[str], arabic: set[str]) -> set[str]:
+    """A rigour group without the Latin forms whose consonants match none of its other forms.
+
+    Wikidata items mix a name with look-alikes (the item for Alison lists "ali"); a form is kept
+    when its skeleton is within one class of an Arabic form's (or, with no Arabic form, of
+    another Latin form's) skeleton.
+    """
+    reference = {skeleton(a) for a in arabic}
+    kept = set(arabic)
+    for word in latin:
+        others = reference or {skeleton(o) for o in latin if o != word}
+        own = skeleton(word)
+        if any(Levenshtein.distance(own, s) <= (1 if len(s) >= 2 else 0) for s in others):
+            kept.add(word)
+    return kept
+
+
+def pooled_counts(
+    groups: list[tuple[str, ...]], latin_counts: Counter[str], arabic_counts: Counter[str]
+) -> dict[str, int]:
+    """Each word's count; a Latin word counts at least as much as the Arabic forms it shares
+    a group with (mamadou counts as محمد), since the name, not the spelling, is what is common."""
+    counts: dict[str, int] = dict(latin_counts)
+    counts.update(arabic_counts)
+    for group in groups:
+        arabic_max = max((arabic_counts.get(w, 0) for w in group if not w.isascii()), default=0)
+        if arabic_max:
+            for word in group:
+                if word.isascii() and counts.get(word, 0) < arabic_max:
+                    counts[word] = arabic_max
+    return {w: c for w, c in counts.items() if c > 0}
+
+
+def _payload(
+    words: list[str],
+    counts: list[int],
+    total: int,
+    romanizations: list[list[int]],
+    groups: list[list[int]],
+    patterns: dict[str, list[str]],
+    gaps: dict[str, list[str]],
+) -> dict[str, object]:
+    return {
+        "format": FORMAT_VERSION,
+        "total": total,
+        "words": words,
+        "counts": counts,
+        "romanizations": romanizations,
+        "groups": groups,
+        "patterns": patterns,
+        "gaps": gaps,
+    }
+
+
+def write(payload: dict[str, object], out: Path) -> None:
+    """Write the lexicon as gzip'd JSON, byte-for-byte reproducible."""
+    raw = orjson.dumps(payload, option=orjson.OPT_SORT_KEYS)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_bytes(gzip.compress(raw, compresslevel=9, mtime=0))
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Build the lexicon and print what went into it."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="real data folder")
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="output .json.gz")
+    args = parser.parse_args(argv)
+    payload = build(args.data)
+    write(payload, args.out)
+    words = payload["words"]
+    assert isinstance(words, list)
+    print(
+        f"{args.out}: {args.out.stat().st_size:,} bytes, {len(words):,} words, "
+        f"{len(payload['groups']):,} groups, "  # type: ignore[arg-type]
+        f"{len(payload['romanizations']):,} romanised Arabic words, "  # type: ignore[arg-type]
+        f"{len(payload['patterns']):,} vowel patterns"  # type: ignore[arg-type]
+    )
+
+
+if __name__ == "__main__":
+    main()
