@@ -61,7 +61,9 @@ def _jsonl_items(lines: Iterator[str], max_name_length: int) -> Iterator[BatchIt
 def _csv_items(text: IO[str], max_name_length: int) -> Iterator[BatchItem]:
     reader = csv.DictReader(text)
     if reader.fieldnames is None or "name" not in reader.fieldnames:
-        raise InvalidInput(f"CSV batch needs a header with at least 'name' (columns: {CSV_COLUMNS})")
+        raise InvalidInput(
+            f"CSV batch needs a header with at least 'name' (columns: {CSV_COLUMNS})"
+        )
     for number, row in enumerate(reader, start=2):
         query_id = (row.get("id") or "").strip() or f"line-{number}"
         try:
@@ -86,7 +88,9 @@ def read_batch(path: Path, *, max_name_length: int = 500) -> list[BatchItem]:
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as error:
-        raise InvalidInput(f"{path}: not UTF-8 text ({error.reason} at byte {error.start})") from None
+        raise InvalidInput(
+            f"{path}: not UTF-8 text ({error.reason} at byte {error.start})"
+        ) from None
     if suffix in (".jsonl", ".ndjson", ".json"):
         return list(_jsonl_items(iter(text.splitlines()), max_name_length))
     if suffix == ".csv":
@@ -119,5 +123,13 @@ def write_csv(records: Sequence[dict[str, Any]], out: IO[str]) -> None:
             writer.writerow([record["query_id"], "", "", "", "", "", record.get("error") or ""])
         for rank, hit in enumerate(results, start=1):
             writer.writerow(
-                [record["query_id"], rank, hit["entity_id"], hit["score"], hit["match"], hit["band"], ""]
+                [
+                    record["query_id"],
+                    rank,
+                    hit["entity_id"],
+                    hit["score"],
+                    hit["match"],
+                    hit["band"],
+                    "",
+                ]
             )

@@ -30,9 +30,7 @@ def check_name(name: str, max_name_length: int) -> str:
     if not isinstance(name, str):
         raise InvalidInput(f"A name must be a string, not {type(name).__name__}")
     if len(name) > max_name_length:
-        raise InvalidInput(
-            f"Name is {len(name)} characters long; the limit is {max_name_length}"
-        )
+        raise InvalidInput(f"Name is {len(name)} characters long; the limit is {max_name_length}")
     if "\x00" in name:
         raise InvalidInput("Name contains a NUL character")
     cleaned = clean(name).strip()

@@ -13,6 +13,7 @@ from typing import Any
 from hajiz.index.candidates import DEFAULT_CANDIDATES, CandidateIndex
 from hajiz.matching.algorithm import DEFAULT_ALGORITHM, HajizV1, MatchResult, get_algorithm
 from hajiz.matching.subjects import PreparedQuery, Subject, prepare_entry, prepare_query
+from hajiz.matching.weights import PartWeights
 from hajiz.model import Entry, Query
 
 
@@ -82,6 +83,7 @@ class Screener:
         self.threshold = algorithm.threshold
         self.candidate_limit = DEFAULT_CANDIDATES
         self._list_versions: dict[str, str | None] | None = None
+        self.weights = PartWeights(index.document_frequency, len(index))
 
     @classmethod
     def from_entries(
@@ -119,7 +121,7 @@ class Screener:
         return Hit(
             entry_id=subject.id,
             score=result.score,
-            band=self.algorithm.band(result.score, threshold),
+            band=self.algorithm.band(result.score),
             is_match=result.score >= threshold,
             agency=subject.agency,
             entry_version=subject.version,
@@ -146,7 +148,7 @@ class Screener:
         ]
         hits = []
         for subject in candidates:
-            result = self.algorithm.score(prepared, subject)
+            result = self.algorithm.score(prepared, subject, self.weights)
             if result.score >= threshold:
                 hits.append(self._hit(subject, result, threshold))
         hits.sort(key=lambda h: (-h.score, h.entry_id))
@@ -172,7 +174,7 @@ class Screener:
             from hajiz.errors import EntryNotFound
 
             raise EntryNotFound(entry_id)
-        result = self.algorithm.score(prepare_query(query), subject)
+        result = self.algorithm.score(prepare_query(query), subject, self.weights)
         return self._hit(subject, result, self.threshold)
 
     def screen_batch(
@@ -187,7 +189,9 @@ class Screener:
         """Screen many queries using every core; results in input order."""
         workers = workers or os.cpu_count() or 1
         if workers <= 1 or len(queries) < 64:
-            return [self.screen(q, limit=limit, threshold=threshold, agency=agency) for q in queries]
+            return [
+                self.screen(q, limit=limit, threshold=threshold, agency=agency) for q in queries
+            ]
         chunk = max(1, len(queries) // (workers * 4))
         chunks = [list(queries[i : i + chunk]) for i in range(0, len(queries), chunk)]
         # Forked workers inherit the index copy-on-write: nothing is pickled but the queries.
@@ -213,4 +217,4 @@ def _screen_chunk(
     return [_WORKER.screen(q, limit=limit, threshold=threshold, agency=agency) for q in queries]
 
 
-__all__ = ["Hit", "PreparedQuery", "ScreeningResult", "Screener", "is_visible"]
+__all__ = ["Hit", "PreparedQuery", "Screener", "ScreeningResult", "is_visible"]

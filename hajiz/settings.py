@@ -48,6 +48,53 @@ class Settings(BaseSettings):
         description="Keep the index on disk (in <data_dir>/snapshots) and reuse it while fresh.",
     )
 
+    # --- HTTP service (hajiz serve) -------------------------------------------------------------
+    # Bodies beyond this are refused before they are read: a traveller fits in a few kilobytes.
+    api_max_body_bytes: int = Field(
+        default=1_048_576,
+        ge=1024,
+        description="Largest JSON request body (bytes) the HTTP service accepts.",
+    )
+    # List files are large (the OFAC SDN folder is tens of megabytes); only admins upload them.
+    api_max_upload_bytes: int = Field(
+        default=200 * 1_048_576,
+        ge=1024,
+        description="Largest list-file upload (bytes) accepted by POST /v1/lists/import.",
+    )
+    # Bounds the time one request holds a worker; bigger batches go through `hajiz screen`.
+    api_max_batch: int = Field(
+        default=500,
+        ge=1,
+        description="Most travellers in one POST /v1/screen/batch or POST /match request.",
+    )
+    # Real queries nest three or four levels; deep nesting only serves to exhaust a parser.
+    api_max_json_depth: int = Field(
+        default=16,
+        ge=2,
+        description="Deepest nesting of objects and arrays accepted in a JSON request body.",
+    )
+    # Most hits returned per traveller (the `limit` parameter cannot exceed it).
+    api_max_results: int = Field(
+        default=100,
+        ge=1,
+        description="Largest `limit` (hits per traveller) a screening request may ask for.",
+    )
+    # How often each worker reads the store's change feed; an edit shows everywhere within this
+    # interval plus the time to apply it (well under the promised second).
+    api_sync_interval: float = Field(
+        default=0.3,
+        gt=0,
+        le=5,
+        description="Seconds between two reads of the entry change feed by each service worker.",
+    )
+    # Travellers' data is personal: after this many days the query text is redacted from the
+    # audit log (its digest stays, so the hash chain still verifies). 0 keeps queries forever.
+    audit_query_retention_days: int = Field(
+        default=90,
+        ge=0,
+        description="Days a screening query is kept in the audit log before it is redacted (0: never).",
+    )
+
     def database_url_or_default(self) -> str:
         """The database URL, falling back to the SQLite file in the data folder."""
         if self.database_url:

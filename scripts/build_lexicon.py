@@ -51,7 +51,7 @@ RIGOUR = "rigour_person_names/persons.txt.xz"
 # One rigour group in ten is held out for measurement, chosen by a stable hash of its Qid.
 HELDOUT_BUCKETS = 10
 # Vowel templates kept per word shape, and spellings kept per gap and per Arabic word.
-MAX_PATTERNS = 4
+MAX_PATTERNS = 5
 MAX_GAP_SPELLINGS = 3
 MAX_ROMANIZATIONS = 12
 # A rule-based romanisation this similar (normalised Indel) to a pair's Latin side vouches for it.
@@ -62,6 +62,10 @@ COMPOUND_HEADS = frozenset(
      "abo", "bou", "umm", "عبد", "ابو", "ام"}
 )  # fmt: skip
 LATIN_ARTICLES = ("al", "el")
+# Letters found in Arabic-origin names but rarely in transliterated foreign ones, and how much
+# more a pair with one of them weighs when learning vowel patterns.
+ARABIC_ORIGIN_LETTERS = frozenset("حعصضطظذقثخ")
+ARABIC_ORIGIN_WEIGHT = 3
 STANDALONE_ARTICLES = frozenset({"al", "el", "ul", "il", "ال"})
 
 
@@ -81,7 +85,7 @@ class Pair:
 def latin_token(text: str) -> str:
     """A Latin name token as the lexicon keeps it: normalised, letters a-z only ("" if other)."""
     word = normalize_word(text)
-    return word if word.isascii() and word.isalpha() else ""
+    return word if len(word) >= 2 and word.isascii() and word.isalpha() else ""
 
 
 def arabic_token(text: str) -> str:
@@ -207,6 +211,12 @@ def units_compatible(latin_unit: str, arabic_letter: str) -> bool:
     return latin_unit == "g" and arabic == "ج"
 
 
+def pattern_weight(arabic: str) -> int:
+    """How much one pair teaches the vowel patterns: Arabic-origin names count more, so that
+    the many European names in the data do not set the vowels of Arabic ones."""
+    return ARABIC_ORIGIN_WEIGHT if ARABIC_ORIGIN_LETTERS & set(arabic) else 1
+
+
 def learn_patterns(
     pairs: Iterable[tuple[str, str]],
 ) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
@@ -214,6 +224,7 @@ def learn_patterns(
     by_shape: dict[str, Counter[str]] = defaultdict(Counter)
     by_gap: dict[str, Counter[str]] = defaultdict(Counter)
     for latin, arabic in pairs:
+        weight = pattern_weight(arabic)
         seg_a, seg_l = segment_arabic(arabic), segment_latin(latin)
         n = len(seg_a.consonants)
         if n == 0 or n != len(seg_l.consonants):
@@ -223,14 +234,16 @@ def learn_patterns(
         doubled = "".join("1" if d else "0" for d in seg_l.doubled)
         template = "|".join((*seg_l.gaps, doubled))
         for key in shape_keys(seg_a):
-            by_shape[key][template] += 1
+            by_shape[key][template] += weight
         for i, letters in enumerate(seg_a.gaps):
-            by_gap[gap_key(letters, i, n)][seg_l.gaps[i]] += 1
+            by_gap[gap_key(letters, i, n)][seg_l.gaps[i]] += weight
     patterns = {
         shape: [t for t, c in _ranked(counts)[:MAX_PATTERNS] if c >= 2]
         for shape, counts in by_shape.items()
     }
-    gaps = {key: [g for g, _ in _ranked(counts)[:MAX_GAP_SPELLINGS]] for key, counts in by_gap.items()}
+    gaps = {
+        key: [g for g, _ in _ranked(counts)[:MAX_GAP_SPELLINGS]] for key, counts in by_gap.items()
+    }
     return {k: v for k, v in patterns.items() if v}, gaps
 
 
@@ -308,34 +321,59 @@ def build(data_dir: Path) -> dict[str, object]:
     for arabic, spellings in by_arabic.items():
         ranked = sorted(spellings, key=lambda s: (-s[1], -latin_counts[s[0]], s[0]))
         romanizations[arabic] = [s for s, _ in ranked[:MAX_ROMANIZATIONS]]
-        groups.append(tuple(sorted({arabic, *(s for s, _ in ranked)})))
+        groups.append(tuple(sorted({arabic, *pair_group(ranked)})))
     groups = sorted(set(groups))
 
     counts = pooled_counts(groups, latin_counts, arabic_counts)
-    words = sorted({w for g in groups for w in g} | set(counts))
+    words = sorted(
+        {w for g in groups for w in g}
+        | set(counts)
+        | {w for a, spellings in romanizations.items() for w in (a, *spellings)}
+    )
     index = {w: i for i, w in enumerate(words)}
     rows = [
         [index[a], *(index[s] for s in spellings)] for a, spellings in sorted(romanizations.items())
     ]
     group_rows = [[index[w] for w in g] for g in groups]
-    return _payload(words, [counts.get(w, 0) for w in words], total, rows, group_rows, patterns, gaps)
+    return _payload(
+        words, [counts.get(w, 0) for w in words], total, rows, group_rows, patterns, gaps
+    )
+
+
+def pair_group(ranked: list[tuple[str, int]]) -> list[str]:
+    """The spellings of one Arabic word that are variants of each other.
+
+    An Arabic word can be read as more than one name (عمر is Omar, and sometimes Amr), so its
+    spellings are not all variants of one another: only those whose phonetic key is the key
+    of a main reading (seen at least twice and a tenth as often as the top one) are grouped.
+    """
+    top = ranked[0][1]
+    anchors = {phonetic_key(s) for s, c in ranked if c >= 2 and c * 10 >= top} or {
+        phonetic_key(ranked[0][0])
+    }
+    return [s for s, _ in ranked if phonetic_key(s) in anchors]
 
 
 def clean_group(latin: set[str], arabic: set[str]) -> set[str]:
     """A rigour group without the Latin forms whose consonants match none of its other forms.
 
     Wikidata items mix a name with look-alikes (the item for Alison lists "ali"); a form is kept
-    when its skeleton is within one class of an Arabic form's (or, with no Arabic form, of
-    another Latin form's) skeleton.
+    when its skeleton is close to an Arabic form's (or, with no Arabic form, to another Latin
+    form's) skeleton: equal, or one class apart on three or more.
     """
     reference = {skeleton(a) for a in arabic}
     kept = set(arabic)
     for word in latin:
         others = reference or {skeleton(o) for o in latin if o != word}
         own = skeleton(word)
-        if any(Levenshtein.distance(own, s) <= (1 if len(s) >= 2 else 0) for s in others):
+        if any(skeletons_close(own, s) for s in others):
             kept.add(word)
     return kept
+
+
+def skeletons_close(a: str, b: str) -> bool:
+    """Equal skeletons, or one class apart when both have three or more."""
+    return a == b or (min(len(a), len(b)) >= 3 and Levenshtein.distance(a, b) <= 1)
 
 
 def pooled_counts(

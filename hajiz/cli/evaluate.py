@@ -28,38 +28,80 @@ _DIR = click.Path(file_okay=False, path_type=Path)
     help="Folder of the real data (default: $HAJIZ_REAL_DATA_DIR, else ../shared/data/real).",
 )
 @click.option(
-    "--out", "out_dir", type=_DIR, default=Path("eval-out"), show_default=True,
+    "--out",
+    "out_dir",
+    type=_DIR,
+    default=Path("eval-out"),
+    show_default=True,
     help="Folder for report.json, misses.json and the PNG plots.",
-)  # fmt: skip
+)
 @click.option(
-    "--algorithm", type=click.Choice(sorted(ALGORITHMS)), default=DEFAULT_ALGORITHM,
-    show_default=True, help="Our scoring algorithm.",
-)  # fmt: skip
+    "--algorithm",
+    type=click.Choice(sorted(ALGORITHMS)),
+    default=DEFAULT_ALGORITHM,
+    show_default=True,
+    help="Our scoring algorithm.",
+)
 @click.option(
-    "--threshold", type=click.FloatRange(0.0, 1.0), default=None,
+    "--threshold",
+    type=click.FloatRange(0.0, 1.0),
+    default=None,
     help="Threshold to report at (default: the algorithm's own).",
-)  # fmt: skip
+)
 @click.option("--seed", type=int, default=DEFAULT_SEED, show_default=True, help="Random seed.")
 @click.option(
-    "--cross-script", type=click.IntRange(1), default=None,
+    "--cross-script",
+    type=click.IntRange(1),
+    default=None,
     help="Persons per cross-script direction (default: all with an Arabic-script name).",
-)  # fmt: skip
-@click.option("--aliases", type=click.IntRange(1), default=1000, show_default=True,
-              help="Held-out aliases per strength (strong, weak).")  # fmt: skip
-@click.option("--variants", type=click.IntRange(1), default=1500, show_default=True,
-              help="Varied listed names.")  # fmt: skip
-@click.option("--negatives", type=click.IntRange(2), default=5000, show_default=True,
-              help="Unlisted travellers (half of them with a birth date).")  # fmt: skip
-@click.option("--near-misses", type=click.IntRange(1), default=500, show_default=True,
-              help="Listed names with another birth date and nationality.")  # fmt: skip
-@click.option("--limit", type=click.IntRange(1), default=10, show_default=True,
-              help="Hits kept per query (recall@k looks at these).")  # fmt: skip
+)
 @click.option(
-    "--peer/--no-peer", default=None,
+    "--aliases",
+    type=click.IntRange(1),
+    default=1000,
+    show_default=True,
+    help="Held-out aliases per strength (strong, weak).",
+)
+@click.option(
+    "--variants",
+    type=click.IntRange(1),
+    default=1500,
+    show_default=True,
+    help="Varied listed names.",
+)
+@click.option(
+    "--negatives",
+    type=click.IntRange(2),
+    default=5000,
+    show_default=True,
+    help="Unlisted travellers (half of them with a birth date).",
+)
+@click.option(
+    "--near-misses",
+    type=click.IntRange(1),
+    default=500,
+    show_default=True,
+    help="Listed names with another birth date and nationality.",
+)
+@click.option(
+    "--limit",
+    type=click.IntRange(1),
+    default=10,
+    show_default=True,
+    help="Hits kept per query (recall@k looks at these).",
+)
+@click.option(
+    "--peer/--no-peer",
+    default=None,
     help="Score the same pairs with nomenklatura logic-v2 (default: when installed).",
-)  # fmt: skip
-@click.option("--peer-sample", type=click.IntRange(1), default=200, show_default=True,
-              help="Cases per category the peer scores (it costs ~10 ms a pair).")  # fmt: skip
+)
+@click.option(
+    "--peer-sample",
+    type=click.IntRange(1),
+    default=300,
+    show_default=True,
+    help="Cases per category the peer scores (~11 pairs each).",
+)
 @click.pass_context
 def eval_command(
     ctx: click.Context,

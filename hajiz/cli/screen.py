@@ -25,7 +25,7 @@ BATCH_STEP = 256
 @click.option("--name", "other_names", multiple=True, help="Another name of the same traveller.")
 @click.option("--dob", multiple=True, help="Birth date: YYYY, YYYY-MM or YYYY-MM-DD.")
 @click.option("--nationality", multiple=True, help="Nationality: ISO code or country name.")
-@click.option("--gender", type=click.Choice(["male", "female"]), default=None)
+@click.option("--gender", type=click.Choice(["male", "female"]), default=None, help="Gender.")
 @click.option("--document", multiple=True, help="Identity document: TYPE:NUMBER:COUNTRY.")
 @click.option("--limit", default=10, show_default=True, type=click.IntRange(1, 1000))
 @click.option(

@@ -179,7 +179,7 @@ def variant_cases(
     *,
     count: int,
     rng: random.Random,
-    attempts: int = 60,
+    attempts: int = 500,
 ) -> CaseSet:
     """`count` varied listed names, cycling through every transform and birth-date mode."""
     named = [e for e in entries if primary_latin_name(e) is not None]

@@ -3,7 +3,8 @@
 Rules applied (Doc 9303 Part 3 and the examples of Part 4/7, section 4.2.3):
 - only A-Z and the filler `<`; apostrophes are omitted (O'CONNOR -> OCONNOR); spaces, hyphens and
   other punctuation become one filler (SMITH-JONES -> SMITH<JONES); national characters are
-  transliterated (recommended table: Ä -> AE, Ø -> OE, ß -> SS, Þ -> TH, ...), other accents dropped;
+  transliterated (recommended table: Ä -> AE, Ø -> OE, ß -> SS, Þ -> TH, ...), other accents
+  dropped;
 - primary identifier, then `<<`, then the secondary identifier's components separated by `<`;
   no secondary identifier means the primary alone;
 - the field is 39 characters (positions 6-44), padded with fillers;
@@ -41,7 +42,9 @@ _ICAO_LATIN = {
 }
 _APOSTROPHES = "'`´‘’ʼʻʹ"
 _NOT_LETTER = re.compile(r"[^A-Z]+")
-_PARTICLES = frozenset({"AL", "EL", "BIN", "IBN", "BEN", "BINT", "ABU", "ABOU", "UMM", "OULD", "AG"})
+_PARTICLES = frozenset(
+    {"AL", "EL", "BIN", "IBN", "BEN", "BINT", "ABU", "ABOU", "UMM", "OULD", "AG"}
+)
 
 
 def mrz_component(text: str) -> str:

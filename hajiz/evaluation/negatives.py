@@ -52,7 +52,9 @@ def negative_cases(
             dates: tuple[BirthDate, ...] = ()
             if traveller.birth_date is not None:
                 born = traveller.birth_date
-                dates = (BirthDate(date=PartialDate(year=born.year, month=born.month, day=born.day)),)
+                dates = (
+                    BirthDate(date=PartialDate(year=born.year, month=born.month, day=born.day)),
+                )
             cases.append(
                 Case(
                     id=case_id,
@@ -100,9 +102,9 @@ def near_miss_cases(
     subjects = sample(subjects, count, rng)
     cases: list[Case] = []
     for subject in subjects:
-        name = primary_latin_name(subject)
-        assert name is not None
-        group = set(bearers[name_key(name.full)])
+        listed = primary_latin_name(subject)
+        assert listed is not None
+        group = set(bearers[name_key(listed.full)])
         group.update(t for member in list(group) for t in twin_map.get(member, ()))
         years: set[int] = set()
         nationalities: set[str] = set()
@@ -116,7 +118,7 @@ def near_miss_cases(
         case_id = f"{Category.NEAR_MISSES}-{len(cases):05d}"
         query = Query(
             id=case_id,
-            names=(name.full,),
+            names=(listed.full,),
             birth_dates=(BirthDate(date=born),),
             nationalities=(rng.choice(countries),),
         )
@@ -127,7 +129,7 @@ def near_miss_cases(
                 query=query,
                 expected=frozenset(group),
                 kind=subject.source,
-                source_name=name.full,
+                source_name=listed.full,
             )
         )
     return CaseSet(Category.NEAR_MISSES, tuple(cases), tuple(entries), {"subjects": len(subjects)})

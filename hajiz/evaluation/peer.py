@@ -138,9 +138,7 @@ class PeerScorer:
             (
                 e.id,
                 float(
-                    self._algorithm.compare(
-                        query_entity, self.entry_entity(e), self._config
-                    ).score
+                    self._algorithm.compare(query_entity, self.entry_entity(e), self._config).score
                 ),
             )
             for e in entries

@@ -74,6 +74,7 @@ def plot_thresholds(report: dict[str, Any], path: Path, engine: str = "hajiz") -
         axes.grid(alpha=0.3)
         axes.legend(fontsize="small")
     bottom.set_yscale("symlog", linthresh=1.0)
+    bottom.set_ylim(0, 100)
     bottom.set_xlabel("threshold")
     top.set_title(f"{engine}: recall and flag rates by threshold (dashed = default)")
     figure.tight_layout()

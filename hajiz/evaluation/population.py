@@ -191,9 +191,7 @@ def synthesise_travellers(
         if attempts > count * 50:
             raise ConfigError(f"Could not draw {count} unlisted travellers (too many collisions)")
         is_arabic = rng.random() < ARABIC_SHARE
-        name = (
-            _arabic_origin_name(frequencies, rng) if is_arabic else _other_name(frequencies, rng)
-        )
+        name = _arabic_origin_name(frequencies, rng) if is_arabic else _other_name(frequencies, rng)
         born = random_birth_date(rng) if with_birth_date else None
         name_words = name_key(name)
         if not name_words or name_words in listed_keys:

@@ -36,7 +36,7 @@ def _round(value: Any) -> Any:
     if isinstance(value, float):
         return round(value, 6)
     if isinstance(value, dict):
-        return {k: _round(v) for k, v in value.items()}
+        return {str(k): _round(v) for k, v in value.items()}
     if isinstance(value, list | tuple):
         return [_round(v) for v in value]
     return value
@@ -82,7 +82,12 @@ def _breakdown(
 
 
 def _negative_outcomes(run: EvalRun, engine: str) -> list[Outcome]:
-    return [o for c in NEGATIVES if c in run.categories for o in run.categories[c].outcomes.get(engine, [])]
+    return [
+        o
+        for c in NEGATIVES
+        if c in run.categories
+        for o in run.categories[c].outcomes.get(engine, [])
+    ]
 
 
 def _peer_comparison(run: EvalRun) -> list[dict[str, Any]]:
@@ -157,7 +162,10 @@ def summarise(run: EvalRun) -> dict[str, Any]:
     precision_overall = {}
     for engine in engines_seen:
         positives = [
-            o for c, r in run.categories.items() if c.is_positive for o in r.outcomes.get(engine, [])
+            o
+            for c, r in run.categories.items()
+            if c.is_positive
+            for o in r.outcomes.get(engine, [])
         ]
         precision_overall[engine] = precision(positives, engine_threshold(run, engine))
     report = {

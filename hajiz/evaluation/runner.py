@@ -41,7 +41,7 @@ class EvalConfig:
     near_misses: int = 500
     limit: int = 10
     peer: bool | None = None  # None: on when nomenklatura is installed
-    peer_sample: int = 200
+    peer_sample: int = 300
 
 
 @dataclass
@@ -107,15 +107,11 @@ def build_case_sets(
             limit=config.aliases,
             rng=_rng(seed, Category.ALIAS_WEAK),
         ),
-        variant_cases(
-            entries, twin_map, count=config.variants, rng=_rng(seed, Category.VARIANTS)
-        ),
+        variant_cases(entries, twin_map, count=config.variants, rng=_rng(seed, Category.VARIANTS)),
     ]
     frequencies = load_name_frequencies(config.real_data_dir)
     sets.extend(
-        negative_cases(
-            entries, frequencies, count=config.negatives, rng=_rng(seed, "negatives")
-        )
+        negative_cases(entries, frequencies, count=config.negatives, rng=_rng(seed, "negatives"))
     )
     sets.append(
         near_miss_cases(

@@ -39,7 +39,7 @@ def _targets_cell(report: dict[str, Any], category: Category, engine: str) -> Te
                 peer = report["config"]["peer"]["name"]
                 best = percent(row["peer_best_recall_at_fp"])
                 fp = percent(row["ours_fp_rate"], 2)
-                cell.append(f"recall ≥ {peer} ({best} at FP ≤ {fp})")
+                cell.append(f"recall ≥ {peer}: {best} at FP ≤ {fp}")
     return cell
 
 
@@ -49,10 +49,14 @@ def summary_table(report: dict[str, Any]) -> Table:
     title = f"hajiz eval — {config['algorithm']} at threshold {config['threshold']:.2f}"
     if config["peer"]:
         peer = config["peer"]
-        title += f"; {peer['name']} (nomenklatura {peer['nomenklatura']}) at {peer['threshold']:.2f}"
+        title += (
+            f"; {peer['name']} (nomenklatura {peer['nomenklatura']}) at {peer['threshold']:.2f}"
+        )
     table = Table(title=title, title_justify="left", header_style="bold")
-    for header in ("Category", "Engine", "Cases", "Recall", "R@1", "R@10", "Cand."):
-        table.add_column(header, justify="left" if header in ("Category", "Engine") else "right")
+    table.add_column("Category", no_wrap=True)
+    table.add_column("Engine", no_wrap=True)
+    for header in ("Cases", "Recall", "R@1", "R@10", "Cand."):
+        table.add_column(header, justify="right")
     for header in ("FP rate", "Precision"):
         table.add_column(header, justify="right")
     table.add_column("Targets")
@@ -82,6 +86,7 @@ def breakdown_table(report: dict[str, Any], category: Category = Category.VARIAN
         table.add_column(header, justify="left" if header == "Group" else "right")
     breakdown = report["categories"].get(str(category), {}).get("breakdown", {})
     for axis in sorted(breakdown):
+        labels = list(breakdown[axis])
         for label, values in breakdown[axis].items():
             table.add_row(
                 label,
@@ -90,5 +95,6 @@ def breakdown_table(report: dict[str, Any], category: Category = Category.VARIAN
                 percent(values["recall_at_1"]),
                 percent(values["recall_at_10"]),
                 percent(values["candidate_recall"]),
+                end_section=label == labels[-1],
             )
     return table

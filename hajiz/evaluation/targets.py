@@ -19,7 +19,7 @@ class Target:
     @property
     def label(self) -> str:
         """Short text for the table: `recall >= 97%`."""
-        sign = ">=" if self.is_minimum else "<="
+        sign = "≥" if self.is_minimum else "≤"
         return f"{_METRIC_LABELS[self.metric]} {sign} {self.bound * 100:g}%"
 
     def check(self, value: float | None) -> bool | None:
@@ -35,7 +35,7 @@ _METRIC_LABELS = {
     "recall": "recall",
     "recall_at_10": "R@10",
     "fp_rate": "FP rate",
-    "pass_rate": "below threshold",
+    "pass_rate": "below thr.",
 }
 
 TARGETS: tuple[Target, ...] = (

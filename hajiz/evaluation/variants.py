@@ -173,17 +173,21 @@ def _respell_word(word: str, rng: random.Random) -> str | None:
 
 def spelling_variant(name: str, rng: random.Random) -> str | None:
     """Re-spell the name at one or two random places (Mohammed -> Muhammad, Youssef -> Yusef)."""
-    words = name.split()
-    eligible = [i for i, w in enumerate(words) if sum(ch.isalpha() for ch in w) >= 3]
+    original = name.split()
+    eligible = [i for i, w in enumerate(original) if sum(ch.isalpha() for ch in w) >= 3]
     if not eligible:
         return None
-    for _ in range(rng.choice((1, 2))):
-        index = rng.choice(eligible)
-        respelled = _respell_word(words[index], rng)
-        if respelled is not None:
-            words[index] = respelled
-    varied = " ".join(words)
-    return varied if varied.lower() != name.lower() else None
+    for _ in range(10):  # two changes can undo each other: draw again
+        words = list(original)
+        for _ in range(rng.choice((1, 2))):
+            index = rng.choice(eligible)
+            respelled = _respell_word(words[index], rng)
+            if respelled is not None:
+                words[index] = respelled
+        varied = " ".join(words)
+        if varied.lower() != name.lower():
+            return varied
+    return None
 
 
 def one_typo(name: str, rng: random.Random) -> str | None:
@@ -207,7 +211,9 @@ def one_typo(name: str, rng: random.Random) -> str | None:
     elif operation == "delete":
         typed = lower[:position] + lower[position + 1 :]
     else:
-        typed = lower[: position - 1] + lower[position] + lower[position - 1] + lower[position + 1 :]
+        typed = (
+            lower[: position - 1] + lower[position] + lower[position - 1] + lower[position + 1 :]
+        )
     words[index] = _recase(word, typed) if word[1:].islower() or word.isupper() else typed
     return " ".join(words)
 

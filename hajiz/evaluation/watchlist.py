@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -102,13 +102,30 @@ def without_names(entry: Entry, drop: Callable[[Name], bool]) -> Entry | None:
     return entry.model_copy(update={"names": names})
 
 
-def twins(entries: Iterable[Entry]) -> dict[str, frozenset[str]]:
-    """For each entry, the other entries that list the same person on another list.
+def _full_dates(entry: Entry) -> set[str]:
+    return {str(b.date) for b in entry.birth_dates if b.date is not None and b.date.day is not None}
 
-    Two entries of different sources are twins when they share a strong name of two or more
-    words (same `name_key`) and their birth years overlap, or one of them states none.
+
+def _words(entry: Entry) -> set[str]:
+    return {w for n in entry.names for w in normalize_name(n.full) if len(w) >= 3}
+
+
+# A name word in at most this many entries is distinctive; two such shared words, or one in
+# at most VERY_RARE_WORD_ENTRIES, plus the same birth day, make two entries one person.
+RARE_WORD_ENTRIES = 15
+VERY_RARE_WORD_ENTRIES = 3
+
+
+def _candidate_pairs(entries: list[Entry]) -> list[tuple[Entry, Entry]]:
+    """Pairs that are one person: a shared strong name, or a birth day and rare words.
+
+    Within one source (a person listed twice) only a shared name with overlapping birth
+    years counts.
     """
+    words = {e.id: _words(e) for e in entries}
+    frequency: Counter[str] = Counter(w for found in words.values() for w in found)
     by_key: dict[tuple[str, ...], list[Entry]] = defaultdict(list)
+    by_day: dict[str, list[Entry]] = defaultdict(list)
     for entry in entries:
         keys = {
             name_key(n.full)
@@ -117,6 +134,35 @@ def twins(entries: Iterable[Entry]) -> dict[str, frozenset[str]]:
         }
         for key in keys:
             by_key[key].append(entry)
+        for day in _full_dates(entry):
+            by_day[day].append(entry)
+    pairs: list[tuple[Entry, Entry]] = []
+    for group in by_key.values():
+        for i, first in enumerate(group):
+            for second in group[i + 1 :]:
+                years_a, years_b = birth_years(first), birth_years(second)
+                if years_a & years_b or (
+                    first.source != second.source and not (years_a and years_b)
+                ):
+                    pairs.append((first, second))
+    for group in by_day.values():
+        for i, first in enumerate(group):
+            for second in group[i + 1 :]:
+                rarity = sorted(frequency[w] for w in words[first.id] & words[second.id])
+                rare = [f for f in rarity if f <= RARE_WORD_ENTRIES]
+                is_rare = len(rare) >= 2 or (rare and rare[0] <= VERY_RARE_WORD_ENTRIES)
+                if is_rare and first.source != second.source:
+                    pairs.append((first, second))
+    return pairs
+
+
+def twins(entries: Iterable[Entry]) -> dict[str, frozenset[str]]:
+    """For each entry, the other entries that list the same person (on another list, or twice).
+
+    Two entries are twins when they share a strong name of two or more words (same `name_key`)
+    and their birth years overlap (across sources: or one states none), or, across sources,
+    when they share a full birth date and rare name words. Twins of twins are twins.
+    """
     parent: dict[str, str] = {}
 
     def root(entry_id: str) -> str:
@@ -124,22 +170,13 @@ def twins(entries: Iterable[Entry]) -> dict[str, frozenset[str]]:
             entry_id = parent[entry_id]
         return entry_id
 
-    for group in by_key.values():
-        for i, first in enumerate(group):
-            for second in group[i + 1 :]:
-                if first.source == second.source:
-                    continue
-                years_a, years_b = birth_years(first), birth_years(second)
-                if years_a and years_b and not (years_a & years_b):
-                    continue
-                a, b = root(first.id), root(second.id)
-                if a != b:
-                    parent[max(a, b)] = min(a, b)
+    for first, second in _candidate_pairs(list(entries)):
+        a, b = root(first.id), root(second.id)
+        if a != b:
+            parent[max(a, b)] = min(a, b)
     members: dict[str, set[str]] = defaultdict(set)
     for entry_id in list(parent):
-        members[root(entry_id)].add(entry_id)
-    for top, group in list(members.items()):
-        group.add(top)
+        members[root(entry_id)].update({entry_id, root(entry_id)})
     result: dict[str, frozenset[str]] = {}
     for group in members.values():
         for entry_id in group:

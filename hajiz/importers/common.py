@@ -16,7 +16,7 @@ from pydantic import ValidationError
 
 from hajiz.countries import to_country_code
 from hajiz.errors import ImportFailed
-from hajiz.model import BirthDate, Entry, Name, NameKind, NamePart, Place
+from hajiz.model import BirthDate, Entry, Name, NameKind, NamePart, Place, Script
 from hajiz.names.normalize import detect_script
 
 T = TypeVar("T")
@@ -107,7 +107,7 @@ def make_name(
     full = collapse(full)
     return Name(
         full=full,
-        script=detect_script(full),
+        script=Script.LATIN if full.isascii() else detect_script(full),
         kind=kind,
         quality=quality or None,
         parts=parts,

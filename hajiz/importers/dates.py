@@ -53,8 +53,8 @@ def make_date(year: int, month: int | None = None, day: int | None = None) -> Pa
             text += f"-{day:02d}"
     try:
         return PartialDate.parse(text)
-    except ValidationError as exc:
-        raise ValueError(f"not a date: {text}") from exc
+    except ValueError as exc:  # pydantic's ValidationError is a ValueError too
+        raise ValueError(f"not a date: {text} ({_reason(exc)})") from exc
 
 
 def parse_text_date(text: str) -> PartialDate | None:
@@ -83,5 +83,11 @@ def parse_iso_prefix(text: str) -> PartialDate:
         raise ValueError(f"not a date: {text!r} (expected YYYY, YYYY-MM or YYYY-MM-DD)")
     try:
         return PartialDate.parse(match.group(1))
-    except ValidationError as exc:
-        raise ValueError(f"not a date: {text!r}") from exc
+    except ValueError as exc:
+        raise ValueError(f"not a date: {text!r} ({_reason(exc)})") from exc
+
+
+def _reason(exc: ValueError) -> str:
+    if isinstance(exc, ValidationError):
+        return "; ".join(str(error["msg"]) for error in exc.errors())
+    return str(exc)

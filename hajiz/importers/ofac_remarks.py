@@ -29,6 +29,7 @@ _DOCUMENT = re.compile(
     r"|Document\s+Number|Registration\s+ID|Registration\s+Number|VisaNumberID|Immigration\s+No\.|SSN))"
     r":?\s+(?P<rest>.+)$"
 )
+_PARENTHESES = re.compile(r"\(([^()]+)\)")
 _DOCUMENT_DATES = re.compile(r"(?:^|\s+)((?:issued|expires|expired)\b.*)$")
 
 
@@ -123,7 +124,7 @@ def parse_document(statement: str) -> Document | None:
     rest = match["rest"]
     country: str | None = None
     note = ""
-    for group in re.finditer(r"\(([^()]+)\)", rest):
+    for group in _PARENTHESES.finditer(rest):
         code = country_code(group.group(1))
         if code is not None:
             country = code

@@ -38,6 +38,7 @@ _SCHEMAS = {"individual": EntrySchema.PERSON, "": EntrySchema.ORGANIZATION}
 _SKIPPED_TYPES = ("vessel", "aircraft")
 _ALT_NOTES = {"aka": None, "fka": "formerly known as", "nka": "now known as"}
 _ENT_NUM = re.compile(r"^[0-9]+$")
+_PROGRAM_SEPARATOR = re.compile(r"\]\s*\[")  # "SDGT] [IRGC"
 
 
 @dataclass(frozen=True)
@@ -198,7 +199,9 @@ def _add_entry(
         nationalities=unique(found.nationalities),
         gender=found.gender,
         documents=unique(found.documents),
-        programs=unique(p.strip("[] ") for p in re.split(r"\]\s*\[", program) if p.strip("[] ")),
+        programs=unique(
+            p for p in (p.strip("[] ") for p in _PROGRAM_SEPARATOR.split(program)) if p
+        ),
         remarks="\n".join(r for r in remarks if r) or None,
     )
     return [f"{entry_id}: {problem}" for problem in found.problems]

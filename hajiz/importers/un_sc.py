@@ -78,7 +78,7 @@ def _load_root(path: Path) -> Element:
     except DefusedXmlException as exc:
         raise ImportFailed(file, f"refused unsafe XML ({exc})") from exc
     if root.tag != ROOT:
-        raise WrongFormat(file, f"root element is <{root.tag}>, expected <{ROOT}>", "line 1")
+        raise WrongFormat(file, f"root element is <{root.tag}>, expected <{ROOT}>")
     if root.find("INDIVIDUALS") is None and root.find("ENTITIES") is None:
         raise WrongFormat(file, "no <INDIVIDUALS> or <ENTITIES> in the list")
     return root

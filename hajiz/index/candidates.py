@@ -69,6 +69,11 @@ class CandidateIndex:
     def __len__(self) -> int:
         return len(self._slot_of)
 
+    def document_frequency(self, key: str) -> int:
+        """How many entries (live or recently removed) carry this key."""
+        base = self._postings.get(key)
+        return (0 if base is None else len(base)) + len(self._pending.get(key, ()))
+
     def __contains__(self, entry_id: object) -> bool:
         return entry_id in self._slot_of
 

@@ -22,7 +22,7 @@ from hajiz.matching.features import (
     gender_agreement,
     nationality_agreement,
 )
-from hajiz.matching.names import NameComparison, align
+from hajiz.matching.names import NameComparison, Weigh, align, lexicon_weight
 from hajiz.matching.subjects import PreparedQuery, Subject
 from hajiz.model import NameKind
 
@@ -116,21 +116,23 @@ class HajizV1:
         """The default threshold: refer to secondary inspection."""
         return self.config["threshold"]
 
-    def band(self, score: float, threshold: float | None = None) -> str:
-        """clear / review / strong."""
-        if score >= max(self.config["strong"], threshold or 0.0):
+    def band(self, score: float) -> str:
+        """clear (below the threshold) / review / strong, from the calibrated cuts."""
+        if score >= self.config["strong"]:
             return "strong"
-        if score >= (self.threshold if threshold is None else threshold):
+        if score >= self.threshold:
             return "review"
         return "clear"
 
-    def best_name(self, query: PreparedQuery, subject: Subject) -> tuple[NameComparison, NameKind]:
+    def best_name(
+        self, query: PreparedQuery, subject: Subject, weigh: Weigh = lexicon_weight
+    ) -> tuple[NameComparison, NameKind]:
         """The best pairing of a query name with an entry name, weak aliases capped."""
         cap = self.config["weak_alias_cap"]
         best: tuple[float, NameComparison, NameKind] | None = None
         for q_name in query.names:
             for s_name in subject.names:
-                comparison = align(q_name, s_name.name)
+                comparison = align(q_name, s_name.name, weigh=weigh)
                 effective = comparison.score
                 if s_name.kind is NameKind.WEAK_ALIAS:
                     effective = min(effective, cap)
@@ -145,7 +147,9 @@ class HajizV1:
         q = query.query
         results = [
             birth_date_agreement(q.birth_dates, subject.birth_dates),
-            nationality_agreement(query.nationalities, subject.nationalities, subject.birth_countries),
+            nationality_agreement(
+                query.nationalities, subject.nationalities, subject.birth_countries
+            ),
             gender_agreement(q.gender, subject.gender),
             document_agreement(q.documents, subject.documents),
         ]
@@ -153,11 +157,13 @@ class HajizV1:
             results.append(birth_country_agreement(q.birth_country, subject.birth_countries))
         return results
 
-    def score(self, query: PreparedQuery, subject: Subject) -> MatchResult:
-        """Score a query against one prepared entry."""
+    def score(
+        self, query: PreparedQuery, subject: Subject, weigh: Weigh = lexicon_weight
+    ) -> MatchResult:
+        """Score a query against one prepared entry (`weigh` gives each name part's rarity)."""
         if not query.names or not subject.names:
             return MatchResult(0.0, None, None, tuple(self.features(query, subject)))
-        comparison, kind = self.best_name(query, subject)
+        comparison, kind = self.best_name(query, subject, weigh)
         name_score = comparison.score
         notes: list[str] = []
         if kind is NameKind.WEAK_ALIAS and name_score > self.config["weak_alias_cap"]:

@@ -8,6 +8,7 @@ part of the traveller's name with no counterpart at all costs its full weight.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from hajiz.names.analysis import AnalysedName, AnalysedPart
@@ -35,6 +36,10 @@ UNMATCHED_ENTRY_COST = {
 }
 # Parts aligned out of order (surname first) cost a little.
 REORDER_FACTOR = 0.97
+# Agreement must carry enough information: a name made only of common parts (Mohammed Ali)
+# scores at most INFO_BASE plus its share of INFO_FULL, the weight of two fairly rare parts.
+INFO_BASE = 0.55
+INFO_FULL = 1.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,12 +90,26 @@ class NameComparison:
         }
 
 
-def _pair_weight(q: AnalysedPart, e: AnalysedPart) -> float:
-    return (q.weight + e.weight) / 2.0
+Compare = Callable[[AnalysedPart, AnalysedPart], PartMatch]
+Weigh = Callable[[AnalysedPart], float]
 
 
-def align(query: AnalysedName, entry: AnalysedName) -> NameComparison:
+def lexicon_weight(part: AnalysedPart) -> float:
+    """A part's rarity weight from the name lexicon alone."""
+    return part.weight
+
+
+def align(
+    query: AnalysedName,
+    entry: AnalysedName,
+    compare: Compare = compare_parts,
+    weigh: Weigh = lexicon_weight,
+) -> NameComparison:
     """Align the parts of two names greedily by similarity and score the alignment."""
+
+    def _pair_weight(q: AnalysedPart, e: AnalysedPart) -> float:
+        return (weigh(q) + weigh(e)) / 2.0
+
     q_parts = query.name_parts
     e_parts = entry.name_parts
     if not q_parts or not e_parts:
@@ -99,7 +118,7 @@ def align(query: AnalysedName, entry: AnalysedName) -> NameComparison:
     last = len(q_parts) - 1
     for i, qp in enumerate(q_parts):
         for j, ep in enumerate(e_parts):
-            match = compare_parts(qp, ep)
+            match = compare(qp, ep)
             if i == last and match.score < MIN_PART_SCORE:
                 match = truncated_match(qp, ep) or match
             if match.score >= MIN_PART_SCORE:
@@ -120,10 +139,11 @@ def align(query: AnalysedName, entry: AnalysedName) -> NameComparison:
         matched += match.score * _pair_weight(q_parts[i], e_parts[j])
     unmatched_q = tuple(p for i, p in enumerate(q_parts) if i not in used_q)
     unmatched_e = tuple(p for j, p in enumerate(e_parts) if j not in used_e)
-    cost = sum(p.weight * UNMATCHED_QUERY_COST[p.role] for p in unmatched_q)
-    cost += sum(p.weight * UNMATCHED_ENTRY_COST[p.role] for p in unmatched_e)
+    cost = sum(weigh(p) * UNMATCHED_QUERY_COST[p.role] for p in unmatched_q)
+    cost += sum(weigh(p) * UNMATCHED_ENTRY_COST[p.role] for p in unmatched_e)
     aligned_weight = sum(_pair_weight(q_parts[i], e_parts[j]) for i, j, _ in aligned)
     score = matched / (aligned_weight + cost) if aligned_weight + cost > 0 else 0.0
+    score *= min(1.0, INFO_BASE + (1.0 - INFO_BASE) * aligned_weight / INFO_FULL)
     entry_order = [j for _, j, _ in aligned]
     is_reordered = entry_order != sorted(entry_order)
     if is_reordered:

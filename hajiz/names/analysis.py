@@ -33,6 +33,8 @@ class AnalysedPart:
     skeletons: frozenset[str]  # consonant skeletons (script-independent)
     groups: frozenset[int]  # lexicon variant groups
     weight: float  # how much agreeing on this part says: rare parts weigh more
+    frequency: float = 0.0  # relative frequency in the name data (0 = unseen)
+    is_arabic: bool = False
 
     @property
     def role(self) -> Role:
@@ -59,11 +61,7 @@ class AnalysedName:
     text: str
     script: Script
     parts: tuple[AnalysedPart, ...]  # every part, titles included
-
-    @property
-    def name_parts(self) -> tuple[AnalysedPart, ...]:
-        """The parts that identify the person (titles set aside)."""
-        return tuple(p for p in self.parts if p.role is not Role.TITLE)
+    name_parts: tuple[AnalysedPart, ...]  # the parts that identify the person (no titles)
 
     def keys(self) -> frozenset[str]:
         """All matching keys of the name's identifying parts."""
@@ -120,6 +118,8 @@ def analyse_part(part: Part) -> AnalysedPart:
         skeletons=frozenset(s for s in skeletons if s),
         groups=frozenset(groups),
         weight=weight,
+        frequency=frequency,
+        is_arabic=part.is_arabic,
     )
 
 
@@ -128,4 +128,5 @@ def analyse(text: str) -> AnalysedName:
     """Analyse a full name in any script."""
     script = detect_script(text)
     parts = tuple(analyse_part(p) for p in parse_parts(normalize_name(text)))
-    return AnalysedName(text=text, script=script, parts=parts)
+    name_parts = tuple(p for p in parts if p.role is not Role.TITLE)
+    return AnalysedName(text=text, script=script, parts=parts, name_parts=name_parts)

@@ -62,7 +62,7 @@ _ARABIC_CLASSES = str.maketrans(
 # Latin digraphs first (longest first), then single letters. Upper case marks a finished class.
 _LATIN_DIGRAPHS = (
     ("tsch", "S"), ("dsch", "J"), ("sch", "S"), ("tch", "S"), ("sh", "S"), ("ch", "S"),
-    ("kh", "H"), ("gh", "K"), ("th", "T"), ("dh", "D"), ("dj", "J"), ("ph", "F"),
+    ("cz", "S"), ("cs", "S"), ("sz", "S"), ("kh", "H"), ("gh", "K"), ("th", "T"), ("dh", "D"), ("dj", "J"), ("ph", "F"),
     ("ck", "K"), ("ge", "Je"), ("gi", "Ji"), ("ce", "Se"), ("ci", "Si"), ("cy", "Sy"),
 )  # fmt: skip
 _LATIN_CLASSES = str.maketrans(
@@ -149,9 +149,9 @@ def phonetic_key(word: str) -> str:
     if len(word) > 3:
         if word.endswith("eh"):
             word = word[:-2] + "a"
-        elif word.endswith("h") and word[-2] in "aiou":
-            word = word[:-1]
-        elif word[-1] == "e" and word[-2] not in "aeiouwy":
+        elif (word.endswith("h") and word[-2] in "aiou") or (
+            word[-1] == "e" and word[-2] not in "aeiouwy"
+        ):
             word = word[:-1]
     word = _SUN_L.sub("", word)
     word = _KEY_DOUBLES.sub(r"\1", word)

@@ -49,7 +49,7 @@ _LATIN_CONSONANT_UNITS = (
 )  # fmt: skip
 _LATIN_VOWELS = frozenset("aeiouyw")
 # How many consonant variants of the best template to add after the templates themselves.
-_MAX_CONSONANT_VARIANTS = 3
+_MAX_CONSONANT_VARIANTS = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,8 +139,12 @@ def shape_keys(segmented: Segmented) -> tuple[str, ...]:
 
 
 def gap_key(letters: str, position: int, count: int) -> str:
-    """The back-off key of one gap: its letters and whether it is first, inside or last."""
-    where = "^" if position == 0 else "$" if position == count else "-"
+    """The back-off key of one gap: its letters and where it is (first, after the first
+    consonant, inside, last): a gap after the first consonant is rarely empty in a name."""
+    if position == count:
+        where = "$"
+    else:
+        where = "^" if position == 0 else "1" if position == 1 else "-"
     return where + letters
 
 

@@ -89,18 +89,18 @@ def core_similarity(a: AnalysedPart, b: AnalysedPart) -> PartMatch:
     """Compare the cores of two parts, ignoring the structure around them."""
     if a.core == b.core:
         return PartMatch(1.0, Reason.IDENTICAL)
-    cross_script = a.part.is_arabic != b.part.is_arabic
+    cross_script = a.is_arabic != b.is_arabic
     if a.groups & b.groups:
         reason = Reason.TRANSLITERATION if cross_script else Reason.VARIANT
         return PartMatch(SCORE_VARIANT, reason, "known variant in the name lexicon")
-    if a.part.is_arabic and b.part.is_arabic:
+    if a.is_arabic and b.is_arabic:
         score = _arabic_similarity(a.core, b.core)
         result = PartMatch(score, Reason.SPELLING, f"{a.core} ~ {b.core}")
     else:
         score, form_a, form_b = _best_forms(a, b)
         if cross_script:
-            arabic, latin = (a, form_a) if a.part.is_arabic else (b, form_b)
-            romanised = form_a if a.part.is_arabic else form_b
+            arabic, latin = (a, form_a) if a.is_arabic else (b, form_b)
+            romanised = form_a if a.is_arabic else form_b
             reason = Reason.TRANSLITERATION
             detail = f"{arabic.core} → {romanised}" + ("" if score == 1.0 else f" ~ {latin}")
             score *= CROSS_SCRIPT_FACTOR
@@ -110,16 +110,14 @@ def core_similarity(a: AnalysedPart, b: AnalysedPart) -> PartMatch:
         result = PartMatch(score, reason, detail)
     if a.phonetic & b.phonetic and result.score < SCORE_PHONETIC:
         result = PartMatch(SCORE_PHONETIC, Reason.PHONETIC, next(iter(a.phonetic & b.phonetic)))
-    if (
-        cross_script
-        and a.skeletons & b.skeletons
-        and result.score < SCORE_SKELETON_CROSS_SCRIPT
-    ):
+    if cross_script and a.skeletons & b.skeletons and result.score < SCORE_SKELETON_CROSS_SCRIPT:
         shared = next(iter(a.skeletons & b.skeletons))
         result = PartMatch(SCORE_SKELETON_CROSS_SCRIPT, Reason.SKELETON, shared)
     return result
 
 
+# Parts are interned, so the same pair recurs across names, entries and queries: remember it.
+@lru_cache(maxsize=1 << 20)
 def compare_parts(a: AnalysedPart, b: AnalysedPart) -> PartMatch:
     """Compare two parts: their cores, then their structure (kunya, compounds)."""
     match = core_similarity(a, b)
@@ -147,6 +145,7 @@ def compare_parts(a: AnalysedPart, b: AnalysedPart) -> PartMatch:
     return PartMatch(match.score * factor, match.reason, detail)
 
 
+@lru_cache(maxsize=1 << 18)
 def truncated_match(query: AnalysedPart, entry: AnalysedPart) -> PartMatch | None:
     """A query part cut short (machine-readable zone truncation) that starts the entry's part."""
     for form in query.forms:

@@ -84,9 +84,7 @@ def _split_latin_abd(word: str) -> list[str]:
     if match is None:
         return [word]
     rest = match.group(2)
-    if rest.startswith("l") and not rest.startswith("ll"):
-        rest = rest[1:]
-    elif rest.startswith("ll"):
+    if (rest.startswith("l") and not rest.startswith("ll")) or rest.startswith("ll"):
         rest = rest[1:]
     else:
         double = _SUN_DOUBLE.match(rest)

@@ -39,8 +39,10 @@ ABD = frozenset(
 )  # fmt: skip
 
 # Second elements written after the article: X al-Din ("of the faith") and X Allah.
-DIN = frozenset({"din", "deen", "dine", "dinne", "dean", "deen", "dyn", "دين"})
-ALLAH = frozenset({"allah", "alla", "ullah", "ulla", "illah", "ollah", "lah", "llah", "الله", "لله"})
+DIN = frozenset({"din", "deen", "dine", "dinne", "dean", "dyn", "دين"})
+ALLAH = frozenset(
+    {"allah", "alla", "ullah", "ulla", "illah", "ollah", "lah", "llah", "الله", "لله"}
+)
 
 # Honorifics and ranks set aside before matching: they are not part of the person's name.
 TITLES = frozenset(
@@ -53,7 +55,7 @@ TITLES = frozenset(
      "mawlavi", "qari", "qazi", "ustadh", "ustad", "ustaz", "hafiz", "mufti", "sultan",
      "general", "gen", "colonel", "col", "major", "maj", "captain", "capt", "brigadier",
      "commander", "lieutenant", "lt", "sgt", "sergeant", "prince", "princess", "king",
-     "الشيخ", "شيخ", "الحاج", "حاج", "الحاج", "الدكتور", "دكتور", "د", "ملا", "مولوي",
+     "الشيخ", "شيخ", "الحاج", "حاج", "الدكتور", "دكتور", "د", "ملا", "مولوي",
      "السيد", "سيد", "الامير", "امير", "الامام", "امام", "المفتي", "مفتي", "المولوي",
      "مولانا", "الملا", "القاري", "قاري", "الاستاذ", "استاذ", "المهندس", "مهندس"}
 )  # fmt: skip

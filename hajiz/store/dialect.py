@@ -30,6 +30,9 @@ class Dialect:
     json_cast: str
     # True when the driver hands timestamps over as text (SQLite), False for native datetimes.
     is_text_time: bool
+    # Appended to a SELECT inside a write transaction to lock the rows it reads until commit
+    # ("" for SQLite, whose BEGIN IMMEDIATE already holds the database's one write lock).
+    lock_row: str = ""
 
     def params(self, count: int) -> str:
         """`count` comma-separated parameter markers, e.g. for an IN list or VALUES."""
@@ -84,4 +87,5 @@ POSTGRESQL = Dialect(
     binary_collation=' COLLATE "C"',
     json_cast="::jsonb",
     is_text_time=False,
+    lock_row=" FOR UPDATE",
 )

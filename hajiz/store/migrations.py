@@ -88,7 +88,58 @@ def _initial_schema(d: Dialect) -> list[str]:
     ]
 
 
-MIGRATIONS: tuple[Migration, ...] = (Migration("0001_initial_schema", _initial_schema),)
+def _access_and_audit(d: Dialect) -> list[str]:
+    ts = d.timestamp_type
+    return [
+        f"""CREATE TABLE agencies (
+            code TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            created_at {ts} NOT NULL
+        )""",
+        # Only a SHA-256 of each key is kept: the key itself is shown once, when created.
+        f"""CREATE TABLE api_keys (
+            id TEXT PRIMARY KEY,
+            key_hash TEXT NOT NULL UNIQUE,
+            agency TEXT NOT NULL REFERENCES agencies (code),
+            roles TEXT NOT NULL,
+            created_at {ts} NOT NULL,
+            expires_at {ts},
+            revoked_at {ts},
+            note TEXT
+        )""",
+        # detail and query are TEXT, not JSON: the hash chain needs back exactly what was written.
+        f"""CREATE TABLE audit_log (
+            seq BIGINT PRIMARY KEY,
+            at {ts} NOT NULL,
+            actor TEXT NOT NULL,
+            agency TEXT NOT NULL,
+            action TEXT NOT NULL,
+            subject TEXT,
+            query_digest TEXT,
+            query TEXT,
+            detail TEXT NOT NULL,
+            prev_hash TEXT NOT NULL,
+            hash TEXT NOT NULL
+        )""",
+        "CREATE INDEX audit_log_at ON audit_log (at)",
+        "CREATE INDEX audit_log_agency ON audit_log (agency, seq)",
+        "CREATE INDEX audit_log_action ON audit_log (action, seq)",
+        # The last record's seq and hash: catches records deleted from the end of the chain.
+        """CREATE TABLE audit_head (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            seq BIGINT NOT NULL,
+            hash TEXT NOT NULL
+        )""",
+        # The head row exists from the start, so the first append already has a row to lock.
+        f"INSERT INTO audit_head (id, seq, hash) VALUES (1, 0, '{'0' * 64}')",
+        "CREATE INDEX entries_agency ON entries (agency)",
+    ]
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration("0001_initial_schema", _initial_schema),
+    Migration("0002_access_and_audit", _access_and_audit),
+)
 
 
 def _applied(cursor: Cursor) -> set[str]:

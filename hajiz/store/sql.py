@@ -19,7 +19,9 @@ from hajiz.errors import InvalidInput
 from hajiz.model import Entry
 from hajiz.store.base import EntryChange, ImportRecord, UpsertResult
 from hajiz.store.dialect import Dialect
+from hajiz.store.feed import ChangeFeedMixin
 from hajiz.store.migrations import Cursor
+from hajiz.store.security import SecurityMixin
 from hajiz.store.versioning import BatchCheck, ChangeKind, Planned, Stored, plan
 
 # Entries are read and written in chunks: few round trips, bounded memory, short IN lists.
@@ -76,8 +78,11 @@ def _decode(body: Any) -> Entry:
     return Entry.model_validate(body)
 
 
-class SQLStore(ABC):
-    """A Store whose every write is one transaction; subclasses provide the connections."""
+class SQLStore(SecurityMixin, ChangeFeedMixin, ABC):
+    """A Store whose every write is one transaction; subclasses provide the connections.
+
+    The mixins add the service's tables: agencies and keys, the audit log, the change feed.
+    """
 
     url: str
     dialect: Dialect

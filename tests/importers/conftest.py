@@ -22,7 +22,7 @@ FTM_SMALL = FIXTURES / "ftm_small.jsonl"
 AGENCY_SMALL = FIXTURES / "agency_small.csv"
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def real_data_dir() -> Path:
     """The shared real data folder; the test is skipped when it is not there."""
     folder = Settings().real_data_dir

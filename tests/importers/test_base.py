@@ -5,8 +5,7 @@ import hashlib
 import pytest
 
 from hajiz.errors import ConfigError, ImportFailed
-from hajiz.importers import IMPORTERS, ParsedList, parse_list, sha256_of
-from hajiz.importers import base
+from hajiz.importers import IMPORTERS, ParsedList, base, parse_list, sha256_of
 
 from .conftest import AGENCY_SMALL, FTM_SMALL, OFAC_SMALL, UN_SMALL
 
@@ -63,5 +62,5 @@ def test_sha256_of_a_file_and_a_folder(tmp_path):
     assert len(first) == 64 and first == sha256_of(folder)
     (folder / "alt.csv").write_bytes(b"changed")
     assert sha256_of(folder) != first
-    with pytest.raises(ImportFailed, match="missing.xml"):
+    with pytest.raises(ImportFailed, match=r"missing\.xml"):
         sha256_of(tmp_path / "missing.xml")

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from hajiz.importers.ofac_remarks import parse_document, parse_dob, parse_remarks, unquote_alias
+from hajiz.importers.ofac_remarks import parse_dob, parse_document, parse_remarks, unquote_alias
 from hajiz.importers.ofac_sdn import parse_ofac_sdn
 from hajiz.model import DateKind, Document, EntrySchema, Gender, NameKind, NamePart, Place
 
@@ -163,14 +163,22 @@ def test_parse_dob(text, expected):
         ),
         (
             "Identification Number AO 2879097 (Italy) expires 30 Oct 2012",
-            Document(type="Identification Number", number="AO 2879097", country="IT", note="expires 30 Oct 2012"),
+            Document(
+                type="Identification Number",
+                number="AO 2879097",
+                country="IT",
+                note="expires 30 Oct 2012",
+            ),
         ),
-        ("Passport D000000483, Diplomatic (Syria)", Document(type="Passport", number="D000000483", country="SY", note="Diplomatic")),
+        (
+            "Passport D000000483, Diplomatic (Syria)",
+            Document(type="Passport", number="D000000483", country="SY", note="Diplomatic"),
+        ),
         ("D.N.I. 44.129.178", Document(type="D.N.I.", number="44.129.178")),
         ("U.S.A. Passport issued 21 Jun 1992 in Amman, Jordan", None),
         ("Digital Currency Address - XBT 1Kuf2Rd8", None),
         ("Email Address jalili@sharif.edu", None),
     ],
-)  # fmt: skip
+)
 def test_parse_document(statement, expected):
     assert parse_document(statement) == expected

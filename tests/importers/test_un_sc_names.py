@@ -83,17 +83,37 @@ def test_split_top_level_ignores_separators_inside_parentheses():
 
 
 NOTE_CASES = [
-    ("(Abu Du’a; Abu Duaa’) prominently known by this nom de guerre", Script.ARABIC, ["Abu Du’a", "Abu Duaa’"]),
-    ("born in 1971 in Samarra, Iraq (Ibrahim ‘Awad al-Badri; Dr. Ibrahim)", Script.LATIN, ["Ibrahim ‘Awad al-Badri", "Dr. Ibrahim"]),
-    ("Yunis al-Mauritani; Younis al-Mauritani", Script.ARABIC, ["Yunis al-Mauritani", "Younis al-Mauritani"]),
-    ("DOB: 11 Apr. 1963. POB: Monufia Governorate, Egypt. In Arabic: سيف العدل ", Script.LATIN, ["سيف العدل"]),
+    (
+        "(Abu Du’a; Abu Duaa’) prominently known by this nom de guerre",
+        Script.ARABIC,
+        ["Abu Du’a", "Abu Duaa’"],
+    ),
+    (
+        "born in 1971 in Samarra, Iraq (Ibrahim ‘Awad al-Badri; Dr. Ibrahim)",
+        Script.LATIN,
+        ["Ibrahim ‘Awad al-Badri", "Dr. Ibrahim"],
+    ),
+    (
+        "Yunis al-Mauritani; Younis al-Mauritani",
+        Script.ARABIC,
+        ["Yunis al-Mauritani", "Younis al-Mauritani"],
+    ),
+    (
+        "DOB: 11 Apr. 1963. POB: Monufia Governorate, Egypt. In Arabic: سيف العدل ",
+        Script.LATIN,
+        ["سيف العدل"],
+    ),
     ("original script: Абу Банат", Script.LATIN, ["Абу Банат"]),
-    ("in Baghdad, Iraq (DPOB - 1970) - Passport No. 284158, expires 21 August 2005 (Iraq)", Script.LATIN, []),
+    (
+        "in Baghdad, Iraq (DPOB - 1970) - Passport No. 284158, expires 21 August 2005 (Iraq)",
+        Script.LATIN,
+        [],
+    ),
     ("in Baghdad, Iraq (Nationality - Iraq)", Script.LATIN, []),
     ("previously listed as", Script.LATIN, []),
     ("Passport number: B0515260; DOB: 1948", Script.LATIN, []),
     (None, Script.LATIN, []),
-]  # fmt: skip
+]
 
 
 @pytest.mark.parametrize(("note", "script", "expected"), NOTE_CASES)

@@ -1,0 +1,178 @@
+"""The change feed (what changed since a point) and audited single-entry writes.
+
+Service workers keep their in-memory index in step by reading `entry_changes` after the last
+id they applied. SQLite commits one writer at a time, so change ids become visible in order;
+a PostgreSQL backend must read only up to the oldest running transaction's first id instead.
+"""
+
+from __future__ import annotations
+
+from abc import abstractmethod
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+from typing import Any, Protocol
+
+from hajiz.audit import AuditEvent, AuditRecord
+from hajiz.errors import EntryNotFound
+from hajiz.model import Entry
+from hajiz.store.audit_log import AuditLogMixin
+from hajiz.store.migrations import Cursor
+
+# Ids per IN list when fetching many entries.
+_CHUNK = 500
+
+# Decides, given the stored entry (None: absent), what to store (None: delete); raises to refuse.
+Decision = Callable[[Entry | None], Entry | None]
+
+
+@dataclass(frozen=True)
+class EntryWrite:
+    """One audited change of one entry: what was there, what is there now, and the record."""
+
+    before: Entry | None
+    after: Entry | None
+    kind: str  # added | changed | unchanged | removed
+    audit: AuditRecord
+
+
+class ChangeFeed(Protocol):
+    """What a service worker needs to follow changes and serve entries."""
+
+    def last_change_id(self) -> int:
+        """The id of the newest recorded entry change (0 when there is none)."""
+        ...
+
+    def changes_since(self, after_id: int, limit: int = 5000) -> list[tuple[int, str]]:
+        """(change id, entry id) of the changes after `after_id`, oldest first."""
+        ...
+
+    def get_many(self, entry_ids: Iterable[str]) -> dict[str, Entry]:
+        """The entries with these ids that exist, by id."""
+        ...
+
+    def list_agency_entries(self, agency: str, *, limit: int = 50, offset: int = 0) -> list[Entry]:
+        """One page of an agency's own entries, in id order."""
+        ...
+
+    def change_entry(self, entry_id: str, decide: Decision, event: AuditEvent) -> EntryWrite:
+        """Write or delete one entry and audit it (before and after) in one transaction."""
+        ...
+
+
+def _decode(body: Any) -> Entry:
+    if isinstance(body, str | bytes):
+        return Entry.from_json(body)
+    return Entry.model_validate(body)
+
+
+class ChangeFeedMixin(AuditLogMixin):
+    """ChangeFeed over the SQL of `SQLStore` (mixed into it)."""
+
+    @abstractmethod
+    def _write_entries(
+        self,
+        cursor: Cursor,
+        entries: Iterable[Entry],
+        now: datetime,
+        *,
+        source: str | None,
+        source_version: str | None,
+    ) -> Any: ...
+
+    @abstractmethod
+    def _record_changes(
+        self,
+        cursor: Cursor,
+        changes: list[tuple[str, str, int]],
+        at: datetime,
+        *,
+        import_id: int | None,
+    ) -> None: ...
+
+    def last_change_id(self) -> int:
+        """The id of the newest recorded entry change (0 when there is none)."""
+        with self._read() as cursor:
+            cursor.execute("SELECT MAX(id) FROM entry_changes")
+            row = cursor.fetchone()
+        return int(row[0] or 0)
+
+    def changes_since(self, after_id: int, limit: int = 5000) -> list[tuple[int, str]]:
+        """(change id, entry id) of the changes after `after_id`, oldest first."""
+        p = self.dialect.param
+        with self._read() as cursor:
+            cursor.execute(
+                f"SELECT id, entry_id FROM entry_changes WHERE id > {p} ORDER BY id LIMIT {p}",
+                (after_id, limit),
+            )
+            return [(int(row[0]), str(row[1])) for row in cursor.fetchall()]
+
+    def get_many(self, entry_ids: Iterable[str]) -> dict[str, Entry]:
+        """The entries with these ids that exist, by id."""
+        ids = list(dict.fromkeys(entry_ids))
+        found: dict[str, Entry] = {}
+        for start in range(0, len(ids), _CHUNK):
+            chunk = ids[start : start + _CHUNK]
+            with self._read() as cursor:
+                cursor.execute(
+                    f"SELECT body FROM entries WHERE id IN ({self.dialect.params(len(chunk))})",
+                    chunk,
+                )
+                rows = cursor.fetchall()
+            for row in rows:
+                entry = _decode(row[0])
+                found[entry.id] = entry
+        return found
+
+    def list_agency_entries(self, agency: str, *, limit: int = 50, offset: int = 0) -> list[Entry]:
+        """One page of an agency's own entries, in id order."""
+        p = self.dialect.param
+        with self._read() as cursor:
+            cursor.execute(
+                f"SELECT body FROM entries WHERE agency = {p} "
+                f"ORDER BY id{self.dialect.binary_collation} LIMIT {p} OFFSET {p}",
+                (agency, max(limit, 0), max(offset, 0)),
+            )
+            rows = cursor.fetchall()
+        return [_decode(row[0]) for row in rows]
+
+    def change_entry(self, entry_id: str, decide: Decision, event: AuditEvent) -> EntryWrite:
+        """Write or delete one entry and audit it (before and after) in one transaction.
+
+        `decide` runs inside the transaction, so the ownership check it makes cannot be
+        overtaken by a concurrent change.
+        """
+        p = self.dialect.param
+        now = datetime.now(UTC)
+        with self._transaction() as cursor:
+            before = self._body(cursor, entry_id)
+            wanted = decide(before)
+            if wanted is None:
+                if before is None:
+                    raise EntryNotFound(entry_id)
+                cursor.execute(f"DELETE FROM entries WHERE id = {p}", (entry_id,))
+                self._record_changes(
+                    cursor, [(entry_id, "removed", before.version)], now, import_id=None
+                )
+                after, kind = None, "removed"
+            else:
+                writes = self._write_entries(
+                    cursor, [wanted], now, source=None, source_version=None
+                )
+                self._record_changes(cursor, writes.changes, now, import_id=None)
+                after = self._body(cursor, wanted.id)
+                kind = "added" if before is None else ("changed" if writes.changes else "unchanged")
+            detail = {
+                **event.detail,
+                "kind": kind,
+                "before": None if before is None else before.to_dict(),
+                "after": None if after is None else after.to_dict(),
+            }
+            (record,) = self._append_audit(cursor, [replace(event, detail=detail)])
+        return EntryWrite(before=before, after=after, kind=kind, audit=record)
+
+    def _body(self, cursor: Cursor, entry_id: str) -> Entry | None:
+        cursor.execute(f"SELECT body FROM entries WHERE id = {self.dialect.param}", (entry_id,))
+        row = cursor.fetchone()
+        return None if row is None else _decode(row[0])
+
