@@ -92,7 +92,7 @@ class Settings(BaseSettings):
     audit_query_retention_days: int = Field(
         default=90,
         ge=0,
-        description="Days a screening query is kept in the audit log before it is redacted (0: never).",
+        description="Days an audited screening query is kept before it is redacted (0: forever).",
     )
 
     def database_url_or_default(self) -> str:

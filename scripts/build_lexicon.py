@@ -30,7 +30,7 @@ from rapidfuzz.distance import Levenshtein
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from hajiz.names.lexicon import FORMAT_VERSION, Lexicon  # noqa: E402
+from hajiz.names.lexicon import FORMAT_VERSION, Lexicon, read_lexicon  # noqa: E402
 from hajiz.names.normalize import normalize_name, normalize_word  # noqa: E402
 from hajiz.names.phonetic import phonetic_key, skeleton  # noqa: E402
 from hajiz.names.romanize import (  # noqa: E402
@@ -66,6 +66,7 @@ LATIN_ARTICLES = ("al", "el")
 # more a pair with one of them weighs when learning vowel patterns.
 ARABIC_ORIGIN_LETTERS = frozenset("حعصضطظذقثخ")
 ARABIC_ORIGIN_WEIGHT = 3
+LONG_VOWELS = frozenset("اوي")
 STANDALONE_ARTICLES = frozenset({"al", "el", "ul", "il", "ال"})
 
 
@@ -204,11 +205,10 @@ def stem_pair(latin: str, arabic: str) -> tuple[str, str]:
 
 def units_compatible(latin_unit: str, arabic_letter: str) -> bool:
     """Whether a Latin consonant spelling can stand for an Arabic consonant letter."""
-    arabic = "تش" if arabic_letter == "\u0000" else arabic_letter
-    if skeleton(latin_unit) == skeleton(arabic):
+    if skeleton(latin_unit) == skeleton(arabic_letter):
         return True
     # European g is written ج as often as غ (Georg = جورج).
-    return latin_unit == "g" and arabic == "ج"
+    return latin_unit == "g" and arabic_letter == "ج"
 
 
 def pattern_weight(arabic: str) -> int:
@@ -230,6 +230,11 @@ def learn_patterns(
         if n == 0 or n != len(seg_l.consonants):
             continue
         if not all(map(units_compatible, seg_l.consonants, seg_a.consonants)):
+            continue
+        # A long vowel (ا و ي) is always written in Latin; an empty gap there is a misalignment
+        # (McCallum = ماكالوم).
+        gap_pairs = zip(seg_a.gaps, seg_l.gaps, strict=True)
+        if any(LONG_VOWELS & set(letters) and not spelled for letters, spelled in gap_pairs):
             continue
         doubled = "".join("1" if d else "0" for d in seg_l.doubled)
         template = "|".join((*seg_l.gaps, doubled))
@@ -271,73 +276,126 @@ def is_trusted(latin: str, arabic: str, count: int, rules: tuple[str, ...]) -> b
 # -------------------------------------------------------------------------------- build
 
 
-def build(data_dir: Path) -> dict[str, object]:
-    """The lexicon data structure, from the training data under data_dir."""
+@dataclass(frozen=True, slots=True)
+class RigourGroup:
+    """One training rigour group: its Latin tokens and article-less Arabic tokens."""
+
+    latin: set[str]
+    arabic: set[str]
+
+
+def read_training(data_dir: Path) -> tuple[list[Pair], list[RigourGroup]]:
+    """All training pairs (the three sources) and the training rigour groups."""
     pairs = read_wikidata_pairs(data_dir / WIKIDATA_TRAIN)
     pairs += read_google_pairs(data_dir / GOOGLE_TRAIN)
-    latin_counts: Counter[str] = Counter()
-    arabic_counts: Counter[str] = Counter()
-    for pair in pairs:
-        latin_counts[pair.latin] += pair.count
-        arabic_counts[split_article(pair.arabic)[1]] += pair.count
-    total = sum(latin_counts.values())
-
-    groups_latin: list[set[str]] = []
-    groups_arabic: list[set[str]] = []
+    groups = []
     for qid, forms in read_rigour_groups(data_dir / RIGOUR):
         if is_heldout_group(qid):
             continue
-        latin, arabic, phrases = group_tokens(forms)
-        arabic = {split_article(a)[1] for a in arabic}
-        for lw, aw in phrase_pairs(phrases):
-            pairs.append(Pair(lw, aw, 1, "rigour"))
-        for lw in sorted(latin):
-            for aw in sorted(arabic):
-                pairs.append(Pair(lw, aw, 1, "rigour"))
+        latin, arabic_forms, phrases = group_tokens(forms)
+        arabic = {split_article(a)[1] for a in arabic_forms}
+        pairs += [Pair(lw, aw, 1, "rigour") for lw, aw in phrase_pairs(phrases)]
+        pairs += [Pair(lw, aw, 1, "rigour") for lw in sorted(latin) for aw in sorted(arabic)]
         if arabic or len(latin) >= 2:
-            groups_latin.append(latin)
-            groups_arabic.append(arabic)
+            groups.append(RigourGroup(latin, arabic))
+    return pairs, groups
 
-    stems = [(*stem_pair(p.latin, p.arabic), p.count) for p in pairs]
-    patterns, gaps = learn_patterns((lw, aw) for lw, aw, _ in stems)
-    rules_lexicon = Lexicon(_payload([], [], 1, [], [], patterns, gaps))
 
-    pair_counts: Counter[tuple[str, str]] = Counter()
-    for latin, arabic, count in stems:
-        pair_counts[latin, arabic] += count
+def trusted_spellings(
+    pairs: list[Pair], rules_lexicon: Lexicon
+) -> dict[str, list[tuple[str, int]]]:
+    """For each article-less Arabic word, its trusted Latin spellings with their counts."""
+    counts: Counter[tuple[str, str]] = Counter()
+    for pair in pairs:
+        counts[stem_pair(pair.latin, pair.arabic)] += pair.count
     by_arabic: dict[str, list[tuple[str, int]]] = defaultdict(list)
-    for (latin, arabic), count in pair_counts.items():
+    for (latin, arabic), count in counts.items():
         rules = romanize_rules_with(rules_lexicon, arabic)
         if is_trusted(latin, arabic, count, rules):
             by_arabic[arabic].append((latin, count))
+    return by_arabic
+
+
+def build(data_dir: Path) -> dict[str, object]:
+    """The lexicon data structure, from the training data under data_dir."""
+    pairs, rigour_groups = read_training(data_dir)
+    latin_counts: Counter[str] = Counter()
+    arabic_counts: Counter[str] = Counter()
+    for pair in pairs:
+        if pair.source != "rigour":  # rigour lists spellings, it does not count them
+            latin_counts[pair.latin] += pair.count
+            arabic_counts[split_article(pair.arabic)[1]] += pair.count
+    patterns, gaps = learn_patterns(stem_pair(p.latin, p.arabic) for p in pairs)
+    rules_lexicon = rules_only_lexicon(patterns, gaps)
+    by_arabic = trusted_spellings(pairs, rules_lexicon)
 
     # Groups: each cleaned rigour group, then one group per Arabic word and its trusted spellings.
-    groups: list[tuple[str, ...]] = []
-    for latin, arabic in zip(groups_latin, groups_arabic, strict=True):
-        kept = clean_group(latin, arabic)
+    groups: set[tuple[str, ...]] = set()
+    for group in rigour_groups:
+        kept = clean_group(group.latin, group.arabic)
         if len(kept) >= 2:
-            groups.append(tuple(sorted(kept)))
-    romanizations: dict[str, list[str]] = {}
+            groups.add(tuple(sorted(kept)))
+    romanizations: dict[str, list[tuple[str, int]]] = {}
     for arabic, spellings in by_arabic.items():
         ranked = sorted(spellings, key=lambda s: (-s[1], -latin_counts[s[0]], s[0]))
-        romanizations[arabic] = [s for s, _ in ranked[:MAX_ROMANIZATIONS]]
-        groups.append(tuple(sorted({arabic, *pair_group(ranked)})))
-    groups = sorted(set(groups))
+        romanizations[arabic] = ranked[:MAX_ROMANIZATIONS]
+        groups.add(tuple(sorted({arabic, *pair_group(ranked)})))
+    ordered = sorted(groups)
 
-    counts = pooled_counts(groups, latin_counts, arabic_counts)
+    counts = pooled_counts(ordered, latin_counts, arabic_counts)
     words = sorted(
-        {w for g in groups for w in g}
+        {w for g in ordered for w in g}
         | set(counts)
-        | {w for a, spellings in romanizations.items() for w in (a, *spellings)}
+        | {w for a, spellings in romanizations.items() for w in (a, *(s for s, _ in spellings))}
     )
     index = {w: i for i, w in enumerate(words)}
-    rows = [
-        [index[a], *(index[s] for s in spellings)] for a, spellings in sorted(romanizations.items())
-    ]
-    group_rows = [[index[w] for w in g] for g in groups]
-    return _payload(
-        words, [counts.get(w, 0) for w in words], total, rows, group_rows, patterns, gaps
-    )
+    romanized = sorted(romanizations, key=index.__getitem__)
+    group_rows = [[index[w] for w in g] for g in ordered]
+    member_of: list[list[int]] = [[] for _ in words]
+    for group_id, members in enumerate(group_rows):
+        for member in members:
+            member_of[member].append(group_id)
+    rom_lengths, rom_values = flatten([index[s] for s, _ in romanizations[a]] for a in romanized)
+    group_lengths, group_values = flatten(group_rows)
+    word_group_lengths, word_group_values = flatten(member_of)
+    return {
+        "format": FORMAT_VERSION,
+        "total": sum(latin_counts.values()),
+        "words": words,
+        "counts": [counts.get(w, 0) for w in words],
+        "romanized": [index[a] for a in romanized],
+        "romanization_lengths": rom_lengths,
+        "romanization_values": rom_values,
+        "romanization_counts": [c for a in romanized for _, c in romanizations[a]],
+        "group_lengths": group_lengths,
+        "group_values": group_values,
+        "word_group_lengths": word_group_lengths,
+        "word_group_values": word_group_values,
+        "patterns": patterns,
+        "gaps": gaps,
+    }
+
+
+def flatten(rows: Iterable[list[int]]) -> tuple[list[int], list[int]]:
+    """Rows of indices as (lengths, values): lengths compress better than offsets."""
+    lengths: list[int] = []
+    values: list[int] = []
+    for row in rows:
+        values.extend(row)
+        lengths.append(len(row))
+    return lengths, values
+
+
+def rules_only_lexicon(patterns: dict[str, list[str]], gaps: dict[str, list[str]]) -> Lexicon:
+    """An empty lexicon carrying only vowel patterns, to run the rules during the build."""
+    data: dict[str, object] = {"format": FORMAT_VERSION, "total": 1, "patterns": patterns}
+    data["gaps"] = gaps
+    for name in ("words", "counts", "romanized", "romanization_values", "romanization_counts"):
+        data[name] = []
+    for name in ("group_values", "word_group_values", "romanization_lengths", "group_lengths"):
+        data[name] = []
+    data["word_group_lengths"] = []
+    return Lexicon(data)
 
 
 def pair_group(ranked: list[tuple[str, int]]) -> list[str]:
@@ -392,27 +450,6 @@ def pooled_counts(
     return {w: c for w, c in counts.items() if c > 0}
 
 
-def _payload(
-    words: list[str],
-    counts: list[int],
-    total: int,
-    romanizations: list[list[int]],
-    groups: list[list[int]],
-    patterns: dict[str, list[str]],
-    gaps: dict[str, list[str]],
-) -> dict[str, object]:
-    return {
-        "format": FORMAT_VERSION,
-        "total": total,
-        "words": words,
-        "counts": counts,
-        "romanizations": romanizations,
-        "groups": groups,
-        "patterns": patterns,
-        "gaps": gaps,
-    }
-
-
 def write(payload: dict[str, object], out: Path) -> None:
     """Write the lexicon as gzip'd JSON, byte-for-byte reproducible."""
     raw = orjson.dumps(payload, option=orjson.OPT_SORT_KEYS)
@@ -428,13 +465,10 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     payload = build(args.data)
     write(payload, args.out)
-    words = payload["words"]
-    assert isinstance(words, list)
+    lexicon = read_lexicon(args.out.read_bytes())
     print(
-        f"{args.out}: {args.out.stat().st_size:,} bytes, {len(words):,} words, "
-        f"{len(payload['groups']):,} groups, "  # type: ignore[arg-type]
-        f"{len(payload['romanizations']):,} romanised Arabic words, "  # type: ignore[arg-type]
-        f"{len(payload['patterns']):,} vowel patterns"  # type: ignore[arg-type]
+        f"{args.out}: {args.out.stat().st_size:,} bytes, {len(lexicon):,} words, "
+        f"{lexicon.group_count:,} groups, {lexicon.romanized_count:,} romanised Arabic words"
     )
 
 

@@ -40,11 +40,11 @@ from build_lexicon import (  # noqa: E402
     read_rigour_groups,
     read_wikidata_pairs,
     skeletons_close,
-    split_article,
     stem_pair,
 )
 
 from hajiz.names.phonetic import phonetic_key, skeleton  # noqa: E402
+from hajiz.names.romanize import split_article  # noqa: E402
 
 WIKIDATA_TEST = "wikidata_netransliteration_arabic/wd_arabic_20"
 GOOGLE_TEST = "google_transliteration_ar2en/ar2en-test.txt"
@@ -121,7 +121,7 @@ def similarity_function(stand_in: bool = False) -> tuple[Callable[[str, str], fl
 
 def _core_pairs(pairs: Iterable[Pair]) -> list[tuple[str, str]]:
     """Distinct (arabic, latin) core pairs: articles off, as the name parser does."""
-    out = {}
+    out: dict[tuple[str, str], None] = {}
     for pair in pairs:
         latin, arabic = stem_pair(pair.latin, pair.arabic)
         if latin and arabic:

@@ -1,7 +1,6 @@
 """`hajiz eval`: labelled test sets from the real lists, metrics, report, plots, and the peer.
 
-    >>> run = run_evaluation(EvalConfig(real_data_dir=Path("../shared/data/real")))
-    >>> report = summarise(run)  # every number, JSON-ready
+Usage: `summarise(run_evaluation(EvalConfig(real_data_dir=path)))` gives every number as JSON.
 """
 
 from hajiz.evaluation.cases import Case, CaseSet, Category, DobMode

@@ -185,7 +185,7 @@ def variant_cases(
     named = [e for e in entries if primary_latin_name(e) is not None]
     dated = [e for e in named if first_birth_date(e) is not None]
     transforms = sorted(TRANSFORMS)
-    used: set[tuple[str, str]] = set()
+    used: set[tuple[str, str, DobMode]] = set()
     cases: list[Case] = []
     for index in range(count):
         transform = transforms[index % len(transforms)]
@@ -195,12 +195,12 @@ def variant_cases(
             entry = rng.choice(pool)
             name = primary_latin_name(entry)
             assert name is not None
-            if (entry.id, transform) in used:
+            if (entry.id, transform, mode) in used:
                 continue
             varied = TRANSFORMS[transform](name.full, rng)
             if varied is None or varied == name.full or not normalize_name(varied):
                 continue
-            used.add((entry.id, transform))
+            used.add((entry.id, transform, mode))
             case_id = f"{Category.VARIANTS}-{len(cases):05d}"
             query = Query(id=case_id, names=(varied,), birth_dates=_birth_dates(entry, mode, rng))
             cases.append(

@@ -12,12 +12,15 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 import numpy as np
 import numpy.typing as npt
 
 from hajiz.matching.subjects import PreparedQuery, Subject
+from hajiz.names.analysis import AnalysedPart
+from hajiz.names.phonetic import phonetic_key
+from hajiz.names.structure import Role
 
 Slots = npt.NDArray[np.int32]
 
@@ -29,14 +32,24 @@ POSTINGS_BUDGET = 400_000
 MERGE_AT = 256
 
 
-def subject_keys(subject: Subject) -> dict[str, float]:
-    """The keys of a subject, each with the share of a part it stands for."""
-    keys: dict[str, float] = {}
+def joined_keys(parts: tuple[AnalysedPart, ...], forms: int) -> Iterator[frozenset[str]]:
+    """Keys of adjacent parts read as one word (Wali Jan = Walijan), one set per pair."""
+    for first, second in zip(parts, parts[1:], strict=False):
+        if first.role is Role.TITLE or second.role is Role.TITLE:
+            continue
+        joined = (fa + fb for fa in first.forms[:forms] for fb in second.forms[:forms])
+        yield frozenset(f"p:{phonetic_key(f)}" for f in joined)
+
+
+def subject_keys(subject: Subject) -> set[str]:
+    """The keys of a subject: of every part of every name, and of adjacent parts joined."""
+    keys: set[str] = set()
     for subject_name in subject.names:
-        for part in subject_name.name.name_parts:
-            part_keys = part.keys()
-            for key in part_keys:
-                keys[key] = 1.0
+        parts = subject_name.name.name_parts
+        for part in parts:
+            keys |= part.keys()
+        for joined in joined_keys(parts, 2):
+            keys |= joined
     return keys
 
 
@@ -131,8 +144,9 @@ class CandidateIndex:
         """The query's keys, each weighted by its part's share (a part's keys share one vote)."""
         weights: dict[str, float] = {}
         for name in query.names:
-            for part in name.name_parts:
-                keys = part.keys()
+            key_sets = [p.keys() for p in name.name_parts]
+            key_sets += list(joined_keys(name.name_parts, 3))
+            for keys in key_sets:
                 if not keys:
                     continue
                 share = 1.0 / len(keys)

@@ -12,24 +12,26 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from hajiz.names.analysis import AnalysedName, AnalysedPart
-from hajiz.names.similarity import PartMatch, compare_parts, truncated_match
+from hajiz.names.similarity import PartMatch, compare_parts, joined_part, truncated_match
 from hajiz.names.structure import Role
 
 # Parts aligned below this similarity count as unaligned.
 MIN_PART_SCORE = 0.7
+# Two parts written as one word (Walijan, Abdefattah) must match more closely.
+MIN_JOINED_SCORE = 0.8
 # Weight of an unaligned part, by role, relative to its rarity weight.
 UNMATCHED_QUERY_COST = {
-    Role.NAME: 1.0,
-    Role.KUNYA: 0.8,
-    Role.COMPOUND: 1.0,
-    Role.NISBA: 0.6,
+    Role.NAME: 0.75,
+    Role.KUNYA: 0.7,
+    Role.COMPOUND: 0.75,
+    Role.NISBA: 0.5,
     Role.NASAB: 0.35,
     Role.TITLE: 0.0,
 }
 UNMATCHED_ENTRY_COST = {
-    Role.NAME: 0.45,
-    Role.KUNYA: 0.4,
-    Role.COMPOUND: 0.45,
+    Role.NAME: 0.35,
+    Role.KUNYA: 0.35,
+    Role.COMPOUND: 0.35,
     Role.NISBA: 0.3,
     Role.NASAB: 0.15,
     Role.TITLE: 0.0,
@@ -38,8 +40,8 @@ UNMATCHED_ENTRY_COST = {
 REORDER_FACTOR = 0.97
 # Agreement must carry enough information: a name made only of common parts (Mohammed Ali)
 # scores at most INFO_BASE plus its share of INFO_FULL, the weight of two fairly rare parts.
-INFO_BASE = 0.55
-INFO_FULL = 1.5
+INFO_BASE = 0.65
+INFO_FULL = 1.3
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,54 +101,104 @@ def lexicon_weight(part: AnalysedPart) -> float:
     return part.weight
 
 
+@dataclass
+class _Alignment:
+    """Work in progress of one alignment: which parts are taken, and the pairs so far."""
+
+    q_parts: tuple[AnalysedPart, ...]
+    e_parts: tuple[AnalysedPart, ...]
+    weigh: Weigh
+    used_q: set[int] = field(default_factory=set)
+    used_e: set[int] = field(default_factory=set)
+    # (query indices, entry indices, match, query part shown, entry part shown)
+    pairs: list[tuple[tuple[int, ...], tuple[int, ...], PartMatch, AnalysedPart, AnalysedPart]] = (
+        field(default_factory=list)
+    )
+
+    def take(self, qi: tuple[int, ...], ei: tuple[int, ...], match: PartMatch) -> None:
+        q = self.q_parts[qi[0]] if len(qi) == 1 else joined_part(*(self.q_parts[i] for i in qi))
+        e = self.e_parts[ei[0]] if len(ei) == 1 else joined_part(*(self.e_parts[j] for j in ei))
+        self.used_q.update(qi)
+        self.used_e.update(ei)
+        self.pairs.append((qi, ei, match, q, e))
+
+    def weight(self, qi: tuple[int, ...], ei: tuple[int, ...]) -> float:
+        wq = min(1.0, sum(self.weigh(self.q_parts[i]) for i in qi))
+        we = min(1.0, sum(self.weigh(self.e_parts[j]) for j in ei))
+        return (wq + we) / 2.0
+
+    def free_q(self) -> list[int]:
+        return [i for i in range(len(self.q_parts)) if i not in self.used_q]
+
+    def free_e(self) -> list[int]:
+        return [j for j in range(len(self.e_parts)) if j not in self.used_e]
+
+
+def _align_one_to_one(work: _Alignment, compare: Compare) -> None:
+    candidates: list[tuple[float, int, int, PartMatch]] = []
+    last = len(work.q_parts) - 1
+    for i, qp in enumerate(work.q_parts):
+        for j, ep in enumerate(work.e_parts):
+            match = compare(qp, ep)
+            if i == last and match.score < MIN_PART_SCORE:
+                match = truncated_match(qp, ep) or match
+            if match.score >= MIN_PART_SCORE:
+                candidates.append((match.score * work.weight((i,), (j,)), i, j, match))
+    candidates.sort(key=lambda c: (-c[0], c[1], c[2]))
+    for _, i, j, match in candidates:
+        if i not in work.used_q and j not in work.used_e:
+            work.take((i,), (j,), match)
+
+
+def _align_joined(work: _Alignment, compare: Compare) -> None:
+    """Match a part to two adjacent parts written as one word (Walijan = Wali Jan)."""
+    for i in work.free_q():
+        free = work.free_e()
+        for j, k in zip(free, free[1:], strict=False):
+            if k != j + 1:
+                continue
+            match = compare(work.q_parts[i], joined_part(work.e_parts[j], work.e_parts[k]))
+            if match.score >= MIN_JOINED_SCORE:
+                work.take((i,), (j, k), match)
+                break
+    for j in work.free_e():
+        free = work.free_q()
+        for i, k in zip(free, free[1:], strict=False):
+            if k != i + 1:
+                continue
+            match = compare(joined_part(work.q_parts[i], work.q_parts[k]), work.e_parts[j])
+            if match.score >= MIN_JOINED_SCORE:
+                work.take((i, k), (j,), match)
+                break
+
+
 def align(
     query: AnalysedName,
     entry: AnalysedName,
     compare: Compare = compare_parts,
     weigh: Weigh = lexicon_weight,
 ) -> NameComparison:
-    """Align the parts of two names greedily by similarity and score the alignment."""
-
-    def _pair_weight(q: AnalysedPart, e: AnalysedPart) -> float:
-        return (weigh(q) + weigh(e)) / 2.0
-
+    """Align the parts of two names by similarity, regardless of order, and score it."""
     q_parts = query.name_parts
     e_parts = entry.name_parts
     if not q_parts or not e_parts:
         return NameComparison(0.0, query, entry)
-    candidates: list[tuple[float, int, int, PartMatch]] = []
-    last = len(q_parts) - 1
-    for i, qp in enumerate(q_parts):
-        for j, ep in enumerate(e_parts):
-            match = compare(qp, ep)
-            if i == last and match.score < MIN_PART_SCORE:
-                match = truncated_match(qp, ep) or match
-            if match.score >= MIN_PART_SCORE:
-                candidates.append((match.score * _pair_weight(qp, ep), i, j, match))
-    candidates.sort(key=lambda c: (-c[0], c[1], c[2]))
-    used_q: set[int] = set()
-    used_e: set[int] = set()
-    aligned: list[tuple[int, int, PartMatch]] = []
-    for _, i, j, match in candidates:
-        if i in used_q or j in used_e:
-            continue
-        used_q.add(i)
-        used_e.add(j)
-        aligned.append((i, j, match))
-    aligned.sort()
-    matched = 0.0
-    for i, j, match in aligned:
-        matched += match.score * _pair_weight(q_parts[i], e_parts[j])
-    unmatched_q = tuple(p for i, p in enumerate(q_parts) if i not in used_q)
-    unmatched_e = tuple(p for j, p in enumerate(e_parts) if j not in used_e)
+    work = _Alignment(q_parts, e_parts, weigh)
+    _align_one_to_one(work, compare)
+    if len(work.used_q) < len(q_parts) and len(work.used_e) < len(e_parts):
+        _align_joined(work, compare)
+    work.pairs.sort(key=lambda p: p[0])
+    matched = sum(m.score * work.weight(qi, ei) for qi, ei, m, _, _ in work.pairs)
+    aligned_weight = sum(work.weight(qi, ei) for qi, ei, _, _, _ in work.pairs)
+    unmatched_q = tuple(q_parts[i] for i in work.free_q())
+    unmatched_e = tuple(e_parts[j] for j in work.free_e())
     cost = sum(weigh(p) * UNMATCHED_QUERY_COST[p.role] for p in unmatched_q)
     cost += sum(weigh(p) * UNMATCHED_ENTRY_COST[p.role] for p in unmatched_e)
-    aligned_weight = sum(_pair_weight(q_parts[i], e_parts[j]) for i, j, _ in aligned)
     score = matched / (aligned_weight + cost) if aligned_weight + cost > 0 else 0.0
     score *= min(1.0, INFO_BASE + (1.0 - INFO_BASE) * aligned_weight / INFO_FULL)
-    entry_order = [j for _, j, _ in aligned]
+    entry_order = [ei[0] for _, ei, _, _, _ in work.pairs]
     is_reordered = entry_order != sorted(entry_order)
     if is_reordered:
         score *= REORDER_FACTOR
-    pairs = tuple(AlignedPair(q_parts[i], e_parts[j], m) for i, j, m in aligned)
+    pairs = tuple(AlignedPair(q, e, m) for _, _, m, q, e in work.pairs)
     return NameComparison(score, query, entry, pairs, unmatched_q, unmatched_e, is_reordered)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from hajiz.names.analysis import AnalysedPart, rarity_weight
+from hajiz.names.analysis import TITLE_WEIGHT, AnalysedPart, rarity_weight
 from hajiz.names.structure import Role
 
 # Pseudo-count of persons: a list needs to be large before its own counts dominate.
@@ -39,8 +39,7 @@ class PartWeights:
         return weight
 
     def _compute(self, part: AnalysedPart) -> float:
-        if part.role is Role.TITLE:
-            return 0.0
         listed = max((self._df(f"p:{k}") for k in part.phonetic if k), default=0)
         share = listed / (self._persons + LIST_PRIOR) / PARTS_PER_PERSON
-        return min(part.weight, rarity_weight(max(part.frequency, share)))
+        weight = min(part.weight, rarity_weight(max(part.frequency, share)))
+        return weight * TITLE_WEIGHT if part.role is Role.TITLE else weight

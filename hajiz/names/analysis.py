@@ -19,6 +19,10 @@ from hajiz.names.structure import Part, Role, parse_parts
 
 # How many romanisations of an Arabic word to keep as its Latin forms.
 MAX_FORMS = 6
+# Agreement on a title (Sheikh, Sayyid, Haji) says little about who someone is.
+TITLE_WEIGHT = 0.15
+# Persian, Urdu and Pashto read these letters as s and z (Sanaullah = ثناء الله, Ewaz = عوض).
+_PERSIAN_READING = str.maketrans({"ث": "س", "ذ": "ز", "ض": "ز", "ظ": "ز"})
 # Latin words that may carry an attached article: "albaghdadi" also stands for "baghdadi".
 _ATTACHED_ARTICLES = ("al", "el", "ul")
 
@@ -47,7 +51,9 @@ class AnalysedPart:
         return self.part.core
 
     def keys(self) -> frozenset[str]:
-        """Matching keys for candidate retrieval (see docs/matching-keys.md)."""
+        """Matching keys for candidate retrieval (see docs/matching-keys.md); none for titles."""
+        if self.part.role is Role.TITLE:
+            return frozenset()
         keys = {f"p:{k}" for k in self.phonetic if k}
         keys.update(f"s:{k}" for k in self.skeletons if len(k) >= 2)
         keys.update(f"g:{g}" for g in self.groups)
@@ -61,7 +67,7 @@ class AnalysedName:
     text: str
     script: Script
     parts: tuple[AnalysedPart, ...]  # every part, titles included
-    name_parts: tuple[AnalysedPart, ...]  # the parts that identify the person (no titles)
+    name_parts: tuple[AnalysedPart, ...]  # the parts compared (empty if only titles)
 
     def keys(self) -> frozenset[str]:
         """All matching keys of the name's identifying parts."""
@@ -96,8 +102,13 @@ def analyse_part(part: Part) -> AnalysedPart:
     """Analyse one part: its Latin forms, keys and weight (cached: parts are interned)."""
     lexicon = load_lexicon()
     core = part.core
+    skeletons = {skeleton(core)}
     if part.is_arabic:
         forms = tuple(dict.fromkeys(romanize(core)))[:MAX_FORMS] or (core,)
+        persian = core.translate(_PERSIAN_READING)
+        if persian != core:
+            forms = tuple(dict.fromkeys(forms + romanize(persian)[:2]))
+            skeletons.add(skeleton(persian))
         frequency = lexicon.frequency(core)
     else:
         forms = _latin_forms(core)
@@ -107,10 +118,11 @@ def analyse_part(part: Part) -> AnalysedPart:
         for form in forms[1:]:
             groups |= lexicon.group_ids(form)
     phonetic = frozenset(phonetic_key(f) for f in forms if f)
-    skeletons = {skeleton(core)} | {skeleton(f) for f in forms[1:]}
+    if not part.is_arabic:
+        skeletons.update(skeleton(f) for f in forms[1:])
     weight = rarity_weight(frequency)
     if part.role is Role.TITLE:
-        weight = 0.0
+        weight *= TITLE_WEIGHT
     return AnalysedPart(
         part=part,
         forms=forms,
@@ -128,5 +140,7 @@ def analyse(text: str) -> AnalysedName:
     """Analyse a full name in any script."""
     script = detect_script(text)
     parts = tuple(analyse_part(p) for p in parse_parts(normalize_name(text)))
-    name_parts = tuple(p for p in parts if p.role is not Role.TITLE)
+    # Titles stay in the alignment (Sayyid may be a title on one side and a name on the other)
+    # but weigh little and cost nothing when the other name lacks them.
+    name_parts = parts if any(p.role is not Role.TITLE for p in parts) else ()
     return AnalysedName(text=text, script=script, parts=parts, name_parts=name_parts)

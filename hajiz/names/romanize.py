@@ -24,9 +24,9 @@ from hajiz.names.normalize import normalize_word
 ARABIC_VOWEL_LETTERS = frozenset("اويع")
 # The ta marbuta (folded to ه) and a final ه are read as a vowel ending: Fatimah, Abdullah.
 _FINAL_H = "ه"
-# Two letters that spell one sound: تش is "ch" (Charles = تشارلز).
+# Two letters that spell one sound: تش is "ch" (Charles = تشارلز), read as the Persian چ.
 _ARABIC_DIGRAPH = "تش"
-_CH = "\u0000"
+_CH = "چ"
 
 # Each consonant's Latin spellings, most usual in names first.
 CONSONANTS: dict[str, tuple[str, ...]] = {
@@ -35,17 +35,15 @@ CONSONANTS: dict[str, tuple[str, ...]] = {
     "ر": ("r",), "ز": ("z",), "ژ": ("zh", "j"), "س": ("s",), "ش": ("sh", "ch"), "ص": ("s",),
     "ض": ("d", "dh", "z"), "ط": ("t",), "ظ": ("z", "dh", "d"), "غ": ("gh", "g"),
     "ف": ("f",), "ڤ": ("v",), "ق": ("q", "k", "g"), "ك": ("k",), "گ": ("g",), "ل": ("l",),
-    "م": ("m",), "ن": ("n",), "ه": ("h",), _CH: ("ch",),
+    "م": ("m",), "ن": ("n",), "ه": ("h",),
 }  # fmt: skip
-# Letters after which the article's l is assimilated in speech (ash-Shami, ar-Rahman).
-SUN_LETTERS = frozenset("تثدذرزسشصضطظلن")
 _ARTICLE = "ال"
 # Words that start with ال but are not article + noun (Ilyas, Ilham, Alfat, Almas, Alan).
 _NOT_ARTICLE = frozenset({"الياس", "الهام", "الفت", "الماس", "الان", "الله"})
 
 # Latin consonant spellings, longest first, for splitting a Latin word the same way.
 _LATIN_CONSONANT_UNITS = (
-    "tsch", "dsch", "sch", "tch", "sh", "ch", "kh", "gh", "th", "dh", "ph", "dj", "zh", "ck",
+    "tsch", "dsch", "sch", "tch", "sh", "ch", "kh", "gh", "th", "dh", "ph", "dj", "ck",
 )  # fmt: skip
 _LATIN_VOWELS = frozenset("aeiouyw")
 # How many consonant variants of the best template to add after the templates themselves.
@@ -106,14 +104,11 @@ def segment_latin(word: str) -> Segmented:
             continue
         unit = next((u for u in _LATIN_CONSONANT_UNITS if word.startswith(u, i)), letter)
         i += len(unit)
-        if consonants and not gap and unit == consonants[-1]:
-            doubled[-1] = True
-            continue
-        if unit == "ck" or (len(unit) == 1 and i < n and word[i] == unit):
-            doubled.append(unit != "ck")
-            i += 0 if unit == "ck" else 1
-        else:
-            doubled.append(False)
+        is_double = False
+        while word.startswith(unit, i):  # mm, ss, shsh: one doubled consonant (shadda)
+            i += len(unit)
+            is_double = True
+        doubled.append(is_double)
         gaps.append(gap)
         consonants.append(unit)
         gap = ""
@@ -141,14 +136,12 @@ def shape_keys(segmented: Segmented) -> tuple[str, ...]:
 def gap_key(letters: str, position: int, count: int) -> str:
     """The back-off key of one gap: its letters and where it is (first, after the first
     consonant, inside, last): a gap after the first consonant is rarely empty in a name."""
-    if position == count:
-        where = "$"
-    else:
-        where = "^" if position == 0 else "1" if position == 1 else "-"
+    where = "$" if position == count else "^" if position == 0 else "1" if position == 1 else "-"
     return where + letters
 
 
 def _spell(consonants: tuple[str, ...], gaps: tuple[str, ...], doubled: str) -> str:
+    """Interleave consonant spellings with gap spellings, doubling where the template says."""
     out = [gaps[0]]
     for i, consonant in enumerate(consonants):
         out.append(consonant * 2 if doubled[i] == "1" and len(consonant) == 1 else consonant)
@@ -178,7 +171,7 @@ def _templates(lexicon: Lexicon, segmented: Segmented) -> list[tuple[tuple[str, 
     out = [(best, "0" * count)]
     for i, options in enumerate(choices):
         if len(options) > 1:
-            out.append((best[:i] + (options[1],) + best[i + 1 :], "0" * count))
+            out.append(((*best[:i], options[1], *best[i + 1 :]), "0" * count))
     return out
 
 

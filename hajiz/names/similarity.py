@@ -17,6 +17,7 @@ from rapidfuzz.distance import OSA
 
 from hajiz.names.analysis import AnalysedPart, analyse_part
 from hajiz.names.normalize import normalize_word
+from hajiz.names.phonetic import phonetic_key
 from hajiz.names.structure import Part
 
 
@@ -44,8 +45,10 @@ class PartMatch:
 
 # Scores of each kind of evidence; calibrated on the training pairs (scripts/eval_part_equivalence.py).
 SCORE_VARIANT = 0.95
-SCORE_PHONETIC = 0.9
-SCORE_SKELETON_CROSS_SCRIPT = 0.8
+SCORE_PHONETIC = 0.86
+SCORE_SKELETON_CROSS_SCRIPT = 0.74
+# A skeleton of fewer consonants than this (Ali = l) is no evidence on its own.
+MIN_SKELETON = 3
 CROSS_SCRIPT_FACTOR = 0.98
 # Per-edit penalty is EDIT_BUDGET / length: one edit in 4 letters costs 0.3, in 10 letters 0.12.
 EDIT_BUDGET = 1.2
@@ -152,6 +155,31 @@ def truncated_match(query: AnalysedPart, entry: AnalysedPart) -> PartMatch | Non
         if len(form) >= 3 and any(f.startswith(form) and f != form for f in entry.forms):
             return PartMatch(0.85, Reason.TRUNCATED, f"{form}… of {entry.forms[0]}")
     return None
+
+
+@lru_cache(maxsize=1 << 16)
+def joined_part(first: AnalysedPart, second: AnalysedPart) -> AnalysedPart:
+    """Two adjacent parts read as one word: Wali + Jan = Walijan, Abd + Fattah = Abdefattah."""
+    prefix = {"abd": ("abd", "abdul", "abdel"), "abu": ("abu", "abou")}.get(
+        first.part.prefix or "", ("",)
+    )
+    forms = tuple(
+        dict.fromkeys(
+            p + fa + fb for p in prefix for fa in first.forms[:3] for fb in second.forms[:3]
+        )
+    )
+    core = first.core + second.core
+    part = Part(core=core, words=first.part.words + second.part.words, role=first.part.role)
+    return AnalysedPart(
+        part=part,
+        forms=forms,
+        phonetic=frozenset(phonetic_key(f) for f in forms),
+        skeletons=frozenset(a + b for a in first.skeletons for b in second.skeletons),
+        groups=frozenset(),
+        weight=max(first.weight, second.weight),
+        frequency=min(first.frequency, second.frequency),
+        is_arabic=first.is_arabic,
+    )
 
 
 @lru_cache(maxsize=65536)

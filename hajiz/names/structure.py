@@ -12,8 +12,10 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
+from hajiz.names.lexicon import load_lexicon
 from hajiz.names.vocabulary import (
     ABD,
+    AMBIGUOUS_ABD,
     ALLAH,
     AMBIGUOUS_ARTICLES,
     ARABIC_NOT_ARTICLE,
@@ -73,6 +75,7 @@ _LATIN_ABD = re.compile(r"^ab[de]d?([aeiou]{0,2})(.*)$")
 _SUN_DOUBLE = re.compile(r"^([tdrzsnl]|sh|th|dh)\1")
 _LATIN_DIN = re.compile(r"^([a-z]{3,}?)(?:[aeiou]d{1,2}|dd|[ae]ld)(?:in|een|ine|yn|ein)$")
 _LATIN_ULLAH = re.compile(r"^([a-z]{3,}?)[aeiou]llah?$")
+_LATIN_DIN_ALONE = re.compile(r"^(?:[aeiu][ld]|u|e)d?d(?:in|een|ine)$")
 _ARABIC_ARTICLE = "ال"
 
 
@@ -107,6 +110,10 @@ def _split_arabic(word: str) -> list[str]:
             return ["عبد", "الله"]
         if rest.startswith(_ARABIC_ARTICLE) and len(rest) > 3:
             return ["عبد", _ARABIC_ARTICLE, rest[2:]]
+        if len(rest) >= 3:
+            return ["عبد", rest]
+    if word.startswith("بن") and len(word) >= 5 and word[2:] in load_lexicon():
+        return ["بن", *_split_arabic(word[2:])]
     if word.startswith("ابو") and len(word) >= 6:
         return ["ابو", *_split_arabic(word[3:])]
     if word.endswith("الدين") and len(word) > 6:
@@ -120,9 +127,13 @@ def _split_arabic(word: str) -> list[str]:
 
 def _split_latin(word: str) -> list[str]:
     """Split attached abd-compounds and X-uddin / X-ullah compounds of a Latin word."""
+    if _LATIN_DIN_ALONE.match(word):
+        return ["al", "din"]
     parts = _split_latin_abd(word)
     if len(parts) > 1:
         return parts
+    if word.startswith(("binal", "benal", "binel", "benel")) and len(word) >= 8:
+        return ["bin", word[3:5], word[5:]]
     for kunya in ("abou", "abu"):
         if word.startswith(kunya) and len(word) >= len(kunya) + 3:
             return [kunya, word[len(kunya) :]]
@@ -176,7 +187,8 @@ def parse_parts(words: list[str]) -> list[Part]:
             word = words[i]
         prefix = None
         role = Role.NASAB if link else Role.NAME
-        if (word in KUNYA or word in ABD) and i + 1 < n:
+        is_abd = word in ABD and (word not in AMBIGUOUS_ABD or words[i + 1 : i + 2] == ["al"])
+        if (word in KUNYA or is_abd) and i + 1 < n:
             prefix = KUNYA.get(word, "abd")
             role = Role.KUNYA if prefix in ("abu", "umm") else Role.COMPOUND
             i += 1
@@ -188,7 +200,8 @@ def parse_parts(words: list[str]) -> list[Part]:
             word = words[i]
         if prefix == "abd" and word in ALLAH:
             word = "allah"
-        if (word in DIN or word in ALLAH) and (article or word in ALLAH) and parts and not prefix:
+        # "al-" may be dropped or attached (Zaher Dine, Nasreddine): din/allah after a name joins it.
+        if (word in DIN or word in ALLAH) and parts and not prefix and not link:
             previous = parts[-1]
             if previous.role is not Role.TITLE and previous.suffix is None:
                 suffix = "din" if word in DIN else "allah"

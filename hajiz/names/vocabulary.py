@@ -38,6 +38,9 @@ ABD = frozenset(
      "abdar", "abder", "abdas", "abdus", "abdes", "abdun", "abdon", "abed", "abid", "عبد"}
 )  # fmt: skip
 
+# Spellings of abd that are also names in their own right (Abid = عابد): abd only before al-.
+AMBIGUOUS_ABD = frozenset({"abid", "abed", "abdi", "abdo", "abdu"})
+
 # Second elements written after the article: X al-Din ("of the faith") and X Allah.
 DIN = frozenset({"din", "deen", "dine", "dinne", "dean", "dyn", "دين"})
 ALLAH = frozenset(
@@ -50,7 +53,7 @@ TITLES = frozenset(
      "mullah", "mulla", "molla", "mollah", "mulah",
      "haji", "hajji", "hadji", "hajj", "haj", "hadj", "alhaj", "alhajj", "alhaji",
      "dr", "doctor", "prof", "professor", "eng", "engineer", "mr", "mrs", "ms", "miss",
-     "sayyid", "sayyed", "seyyed", "syed", "sayyida", "sharif",
+     "sayyid", "sayyed", "seyyed", "syed", "sayed", "seyed", "sayyida", "sharif",
      "imam", "emir", "amir", "maulana", "mawlana", "maulvi", "mawlawi", "maulawi", "moulvi",
      "mawlavi", "qari", "qazi", "ustadh", "ustad", "ustaz", "hafiz", "mufti", "sultan",
      "general", "gen", "colonel", "col", "major", "maj", "captain", "capt", "brigadier",
@@ -63,7 +66,8 @@ TITLES = frozenset(
 # Titles that are also common given names: set aside only when more than one other word remains
 # and they come first (Sayyid Ali vs. Sayyid as a name).
 TITLES_ALSO_NAMES = frozenset(
-    {"sayyid", "sayyed", "seyyed", "syed", "sharif", "amir", "emir", "hafiz", "sultan",
+    {"sayyid", "sayyed", "seyyed", "syed", "sayed", "seyed", "sharif", "amir", "emir", "hafiz",
+     "sultan",
      "imam", "qazi", "امير", "سيد", "امام"}
 )  # fmt: skip
 

@@ -12,7 +12,7 @@ from abc import ABC, abstractmethod
 from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any, Protocol
 
 import orjson
@@ -41,6 +41,10 @@ class AuditFilter:
     limit: int = 100
 
 
+def _failed(reason: str) -> AuditFailed:
+    return AuditFailed(f"The audit record could not be written, so nothing was done: {reason}")
+
+
 class AuditStore(Protocol):
     """What the audit trail needs from a store."""
 
@@ -65,6 +69,14 @@ class AuditStore(Protocol):
         ...
 
 
+def redact_expired(store: AuditStore, retention_days: int, now: datetime | None = None) -> int:
+    """Redact the queries of records older than the retention period (none when it is 0)."""
+    if retention_days <= 0:
+        return 0
+    cutoff = (now or datetime.now(UTC)) - timedelta(days=retention_days)
+    return store.redact_audit_queries(cutoff)
+
+
 class AuditLogMixin(ABC):
     """AuditStore over the SQL of `SQLStore` (mixed into it)."""
 
@@ -86,19 +98,25 @@ class AuditLogMixin(ABC):
             with self._transaction() as cursor:
                 return self._append_audit(cursor, events)
         except StoreError as error:
-            raise AuditFailed(
-                f"The audit record could not be written, so nothing was done: {error.detail}"
-            ) from error
+            raise _failed(error.detail) from error
 
     def _append_audit(self, cursor: Cursor, events: Sequence[AuditEvent]) -> list[AuditRecord]:
-        """Append inside the caller's write transaction (used by audited writes)."""
+        """Append inside the caller's write transaction; AuditFailed if it cannot be written."""
         if not events:
             return []
+        try:
+            return self._append_sealed(cursor, events)
+        except AuditFailed:
+            raise
+        except Exception as error:  # any driver's error: the audit could not be written
+            raise _failed(str(error)) from error
+
+    def _append_sealed(self, cursor: Cursor, events: Sequence[AuditEvent]) -> list[AuditRecord]:
         p = self.dialect.param
         cursor.execute(f"SELECT seq, hash FROM audit_head WHERE id = 1{self.dialect.lock_row}")
         row = cursor.fetchone()
         if row is None:
-            raise StoreError(f"{self.url}: the audit log has no head row (was it deleted?)")
+            raise _failed(f"{self.url}: the audit log has no head row (was it deleted?)")
         seq, prev_hash = int(row[0]), str(row[1])
         now = datetime.now(UTC)
         records: list[AuditRecord] = []
@@ -155,7 +173,7 @@ class AuditLogMixin(ABC):
             yield self._audit_record(row)
 
     def audit_head(self) -> tuple[int, str] | None:
-        """The recorded (seq, hash) of the last record; (0, GENESIS) before the first, None if lost."""
+        """The recorded (seq, hash) of the last record: (0, GENESIS) before the first."""
         with self._read() as cursor:
             cursor.execute("SELECT seq, hash FROM audit_head WHERE id = 1")
             row = cursor.fetchone()

@@ -175,4 +175,3 @@ class ChangeFeedMixin(AuditLogMixin):
         cursor.execute(f"SELECT body FROM entries WHERE id = {self.dialect.param}", (entry_id,))
         row = cursor.fetchone()
         return None if row is None else _decode(row[0])
-

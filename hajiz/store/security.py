@@ -129,7 +129,9 @@ class SecurityMixin(AuditLogMixin):
 
     def list_api_keys(self, agency: str | None = None) -> list[ApiKey]:
         """Every key (of one agency, if given), oldest first."""
-        where, params = ("", ()) if agency is None else (f" WHERE agency = {self.dialect.param}", (agency,))
+        where, params = (
+            ("", ()) if agency is None else (f" WHERE agency = {self.dialect.param}", (agency,))
+        )
         with self._read() as cursor:
             cursor.execute(
                 f"SELECT {', '.join(_KEY_COLUMNS)} FROM api_keys{where} ORDER BY created_at, id",

@@ -12,46 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from hajiz.model import BirthDate, Entry, Name, NameKind, Script
+from .factory import WIKIDATA_LINES
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
-
-# A few Wikidata-style token lines: latin, spaced Arabic letters, count.
-WIKIDATA_LINES = [
-    "mohamed\tم ح م د\t50",
-    "ahmed\tأ ح م د\t40",
-    "hassan\tح س ن\t30",
-    "khalid\tخ ا ل د\t20",
-    "omar\tع م ر\t20",
-    "john\tج و ن\t60",
-    "smith\tس م ي ث\t50",
-    "maria\tم ا ر ي ا\t30",
-]
-
-
-def entry(
-    entry_id: str,
-    *names: tuple[str, NameKind],
-    source: str = "test",
-    born: tuple[str, ...] = (),
-    nationalities: tuple[str, ...] = (),
-) -> Entry:
-    """An entry with names of the given kinds (Arabic script detected from the text)."""
-    return Entry(
-        id=entry_id,
-        source=source,
-        agency="TEST",
-        names=tuple(
-            Name(
-                full=full,
-                kind=kind,
-                script=Script.ARABIC if any("\u0600" <= c <= "\u06ff" for c in full) else Script.LATIN,
-            )
-            for full, kind in names
-        ),
-        birth_dates=tuple(BirthDate.parse(b) for b in born),
-        nationalities=nationalities,
-    )
 
 
 @pytest.fixture

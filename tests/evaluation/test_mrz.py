@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from hajiz.evaluation.mrz import FIELD_LENGTH, mrz_component, mrz_name, mrz_name_field, split_identifiers
+from hajiz.evaluation.mrz import (
+    FIELD_LENGTH,
+    mrz_component,
+    mrz_name,
+    mrz_name_field,
+    split_identifiers,
+)
 
 
 @pytest.mark.parametrize(
@@ -17,7 +23,11 @@ from hajiz.evaluation.mrz import FIELD_LENGTH, mrz_component, mrz_name, mrz_name
         ("Van Der Muellen", "Martin", "VAN<DER<MUELLEN<<MARTIN"),
         ("Arkfreith", "", "ARKFREITH"),
         # Secondary identifier truncated at the field's end.
-        ("Nilavadhanananda", "Chayapa Dejthamrong Krasuang", "NILAVADHANANANDA<<CHAYAPA<DEJTHAMRONG<K"),
+        (
+            "Nilavadhanananda",
+            "Chayapa Dejthamrong Krasuang",
+            "NILAVADHANANANDA<<CHAYAPA<DEJTHAMRONG<K",
+        ),
         ("Nilavadhanananda", "Arnpol Petch Charonguang", "NILAVADHANANANDA<<ARNPOL<PETCH<CHARONGU"),
         # Primary identifier's last component reduced to an initial to leave room.
         (

@@ -58,15 +58,15 @@ def test_particle_change_needs_an_article():
 
 
 def test_drop_nasab_removes_one_bin_element():
-    seen = {
-        variants.drop_nasab("BIN LADEN, Usama bin Muhammad bin Awad", rng) for rng in rngs()
-    }
+    seen = {variants.drop_nasab("BIN LADEN, Usama bin Muhammad bin Awad", rng) for rng in rngs()}
     assert seen == {"BIN LADEN, Usama bin Awad", "BIN LADEN, Usama bin Muhammad"}
 
 
 def test_drop_nasab_without_bin_drops_the_fathers_name():
     assert variants.drop_nasab("Ahmed Mohammed Ali Hassan", random.Random(0)) == "Ahmed Ali Hassan"
-    assert variants.drop_nasab("HASSAN, Ahmed Mohammed Ali", random.Random(0)) == "HASSAN, Ahmed Ali"
+    assert (
+        variants.drop_nasab("HASSAN, Ahmed Mohammed Ali", random.Random(0)) == "HASSAN, Ahmed Ali"
+    )
 
 
 def test_drop_nasab_leaves_short_names_alone():
