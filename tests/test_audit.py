@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
@@ -48,7 +49,7 @@ def problems(records: list[AuditRecord], recorded: tuple[int, str] | None) -> li
 def test_an_intact_chain_has_no_problems():
     records = chain(5)
     assert records[0].prev_hash == GENESIS
-    assert all(b.prev_hash == a.hash for a, b in zip(records, records[1:], strict=False))
+    assert all(b.prev_hash == a.hash for a, b in itertools.pairwise(records))
     assert problems(records, head(records)) == []
     assert problems([], (0, GENESIS)) == []
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from hajiz.cli.context import CliContext, err, out, pass_cli
+from hajiz.cli.screen import screen_sample
 from hajiz.cli.render import (
     entries_table,
     entry_view,
@@ -196,9 +197,12 @@ def lists_command(app: CliContext) -> None:
 @click.command(name="demo")
 @pass_cli
 def demo_command(app: CliContext) -> None:
-    """Load the bundled demo list and show what is loaded.
+    """Load the bundled demo list and screen a bundled sample manifest against it.
 
-    The demo list is a small list in the UN Security Council format, shipped with hajiz.
+    The demo list is a cut of the UN Security Council consolidated list (282 entries, many
+    with Arabic-script names), shipped with hajiz; the sample manifest has 12 travellers,
+    some listed (in other spellings and scripts) and some not. Prints the hits with their
+    explanations.
 
     Refuses to run on a database that already holds a real UN list, which it would replace.
 
@@ -220,7 +224,9 @@ def demo_command(app: CliContext) -> None:
     with resources.as_file(demo) as path:
         _run_import(app, "un-sc", path)
     _print_lists(store)
-    click.echo("Next: hajiz entries list --source un-sc")
+    click.echo()
+    screen_sample(app)
+    click.echo('Next: hajiz screen "NAME" --dob YYYY   (or: hajiz entries list --source un-sc)')
 
 
 def _print_lists(store: Store) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from importlib import resources
 from pathlib import Path
 
 import click
@@ -11,7 +12,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from hajiz.batch import read_batch, result_record, write_csv, write_jsonl
 from hajiz.cli.context import CliContext, err, out, pass_cli
-from hajiz.cli.explain import render_result
+from hajiz.cli.explain import render_hit, render_result
 from hajiz.queries import build_query
 from hajiz.screening import ScreeningResult
 from hajiz.watchlist import load_screener
@@ -150,6 +151,30 @@ def screen_batch_command(
         f"{len(items)} travellers: {matched} with hits at or above the threshold, "
         f"{errors} unreadable line(s)"
     )
+
+
+SAMPLE_MANIFEST = "sample_manifest.jsonl"
+
+
+def screen_sample(cli: CliContext) -> None:
+    """Screen the bundled sample manifest and print each traveller's hits, explained."""
+    sample = resources.files("hajiz").joinpath("data", SAMPLE_MANIFEST)
+    with resources.as_file(sample) as path:
+        items = read_batch(path, max_name_length=cli.settings.max_name_length)
+    screener = load_screener(cli.store(), cli.settings)
+    console = out()
+    console.print(f"[bold]Screening the sample manifest ({len(items)} travellers)[/bold]")
+    for item in items:
+        if item.query is None:
+            console.print(f"{item.query_id}: {item.error}")
+            continue
+        result = screener.screen(item.query, limit=3)
+        names = " / ".join(item.query.names)
+        dob = ", ".join(str(d) for d in item.query.birth_dates) or "no birth date"
+        verdict = f"{len(result.hits)} hit(s)" if result.hits else "clear"
+        console.print(f"[bold]{item.query_id}[/bold] {names} ({dob}): {verdict}")
+        for rank, hit in enumerate(result.hits, start=1):
+            render_hit(console, rank, hit)
 
 
 COMMANDS = [screen_command, screen_batch_command]

@@ -95,7 +95,7 @@ def core_similarity(a: AnalysedPart, b: AnalysedPart) -> PartMatch:
     cross_script = a.is_arabic != b.is_arabic
     if a.groups & b.groups:
         reason = Reason.TRANSLITERATION if cross_script else Reason.VARIANT
-        return PartMatch(SCORE_VARIANT, reason, "known variant in the name lexicon")
+        return PartMatch(SCORE_VARIANT, reason, "in the name lexicon")
     if a.is_arabic and b.is_arabic:
         score = _arabic_similarity(a.core, b.core)
         result = PartMatch(score, Reason.SPELLING, f"{a.core} ~ {b.core}")
