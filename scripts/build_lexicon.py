@@ -18,6 +18,7 @@ import argparse
 import gzip
 import hashlib
 import lzma
+import re
 import sys
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
@@ -62,6 +63,7 @@ COMPOUND_HEADS = frozenset(
      "abo", "bou", "umm", "عبد", "ابو", "ام"}
 )  # fmt: skip
 LATIN_ARTICLES = ("al", "el")
+CYRILLIC = re.compile("[\u0400-\u052f]")
 # Letters found in Arabic-origin names but rarely in transliterated foreign ones, and how much
 # more a pair with one of them weighs when learning vowel patterns.
 ARABIC_ORIGIN_LETTERS = frozenset("حعصضطظذقثخ")
@@ -193,13 +195,14 @@ def phrase_pairs(phrases: list[list[str]]) -> Iterator[tuple[str, str]]:
 
 
 def stem_pair(latin: str, arabic: str) -> tuple[str, str]:
-    """A pair with the Arabic article taken off, and the Latin one when it carries it too."""
+    """A pair without articles: the Arabic one, and a Latin al-/el- when the Arabic has one or
+    when the consonants show the Arabic word was written without it (alhassan / حسن)."""
     article, stem = split_article(arabic)
-    if not article:
-        return latin, arabic
     for prefix in LATIN_ARTICLES:
         if latin.startswith(prefix) and len(latin) > len(prefix) + 2:
-            return latin[len(prefix) :], stem
+            bare = latin[len(prefix) :]
+            if article or (skeleton(bare) == skeleton(arabic) != skeleton(latin)):
+                return bare, stem
     return latin, stem
 
 
@@ -257,6 +260,11 @@ def _ranked(counts: Counter[str]) -> list[tuple[str, int]]:
     return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
 
 
+def rule_closeness(latin: str, rules: tuple[str, ...]) -> float:
+    """How close a Latin spelling is to the nearest rule-based romanisation, in [0, 1]."""
+    return max((Levenshtein.normalized_similarity(latin, r) for r in rules), default=0.0)
+
+
 def is_trusted(latin: str, arabic: str, count: int, rules: tuple[str, ...]) -> bool:
     """Whether a pair is a real spelling, not an alignment slip or a translation.
 
@@ -269,8 +277,9 @@ def is_trusted(latin: str, arabic: str, count: int, rules: tuple[str, ...]) -> b
     if distance == 0 and count >= 2:
         return True
     key = phonetic_key(latin)
-    close = max((Levenshtein.normalized_similarity(latin, r) for r in rules), default=0.0)
-    return close >= RULE_SIMILARITY or any(phonetic_key(r) == key for r in rules)
+    return rule_closeness(latin, rules) >= RULE_SIMILARITY or any(
+        phonetic_key(r) == key for r in rules
+    )
 
 
 # -------------------------------------------------------------------------------- build
@@ -294,26 +303,43 @@ def read_training(data_dir: Path) -> tuple[list[Pair], list[RigourGroup]]:
             continue
         latin, arabic_forms, phrases = group_tokens(forms)
         arabic = {split_article(a)[1] for a in arabic_forms}
+        # Forms written in Cyrillic join the group (screening reads them transliterated) but
+        # are not Latin spellings of the Arabic forms: gasan is how Russian spells حسن.
+        spelled = latin - {latin_token(f) for f in forms if CYRILLIC.search(f)}
         pairs += [Pair(lw, aw, 1, "rigour") for lw, aw in phrase_pairs(phrases)]
-        pairs += [Pair(lw, aw, 1, "rigour") for lw in sorted(latin) for aw in sorted(arabic)]
+        pairs += [Pair(lw, aw, 1, "rigour") for lw in sorted(spelled) for aw in sorted(arabic)]
         if arabic or len(latin) >= 2:
             groups.append(RigourGroup(latin, arabic))
     return pairs, groups
 
 
 def trusted_spellings(
-    pairs: list[Pair], rules_lexicon: Lexicon
+    pairs: list[Pair], rules_lexicon: Lexicon, latin_counts: Counter[str]
 ) -> dict[str, list[tuple[str, int]]]:
-    """For each article-less Arabic word, its trusted Latin spellings with their counts."""
+    """For each article-less Arabic word, its trusted Latin spellings with their pair counts.
+
+    Best first: the most often paired (transliteration counts plus rigour groups), then the
+    most often in the transliteration data, the most common Latin word, and the closest to
+    what the rules would write.
+    """
     counts: Counter[tuple[str, str]] = Counter()
+    seen: Counter[tuple[str, str]] = Counter()  # in the transliteration data, not rigour
     for pair in pairs:
-        counts[stem_pair(pair.latin, pair.arabic)] += pair.count
-    by_arabic: dict[str, list[tuple[str, int]]] = defaultdict(list)
+        key = stem_pair(pair.latin, pair.arabic)
+        counts[key] += pair.count
+        if pair.source != "rigour":
+            seen[key] += pair.count
+    ranked: dict[str, list[tuple[tuple[int, int, int, float], str, int]]] = defaultdict(list)
     for (latin, arabic), count in counts.items():
         rules = romanize_rules_with(rules_lexicon, arabic)
         if is_trusted(latin, arabic, count, rules):
-            by_arabic[arabic].append((latin, count))
-    return by_arabic
+            closeness = rule_closeness(latin, rules)
+            order = (-count, -seen[latin, arabic], -latin_counts[latin], -closeness)
+            ranked[arabic].append((order, latin, count))
+    return {
+        arabic: [(latin, count) for _, latin, count in sorted(spellings)]
+        for arabic, spellings in ranked.items()
+    }
 
 
 def build(data_dir: Path) -> dict[str, object]:
@@ -327,7 +353,7 @@ def build(data_dir: Path) -> dict[str, object]:
             arabic_counts[split_article(pair.arabic)[1]] += pair.count
     patterns, gaps = learn_patterns(stem_pair(p.latin, p.arabic) for p in pairs)
     rules_lexicon = rules_only_lexicon(patterns, gaps)
-    by_arabic = trusted_spellings(pairs, rules_lexicon)
+    by_arabic = trusted_spellings(pairs, rules_lexicon, latin_counts)
 
     # Groups: each cleaned rigour group, then one group per Arabic word and its trusted spellings.
     groups: set[tuple[str, ...]] = set()
@@ -336,8 +362,7 @@ def build(data_dir: Path) -> dict[str, object]:
         if len(kept) >= 2:
             groups.add(tuple(sorted(kept)))
     romanizations: dict[str, list[tuple[str, int]]] = {}
-    for arabic, spellings in by_arabic.items():
-        ranked = sorted(spellings, key=lambda s: (-s[1], -latin_counts[s[0]], s[0]))
+    for arabic, ranked in by_arabic.items():
         romanizations[arabic] = ranked[:MAX_ROMANIZATIONS]
         groups.add(tuple(sorted({arabic, *pair_group(ranked)})))
     ordered = sorted(groups)

@@ -51,9 +51,11 @@ class AnalysedPart:
         return self.part.core
 
     def keys(self) -> frozenset[str]:
-        """Matching keys for candidate retrieval (see docs/matching-keys.md); none for titles."""
-        if self.part.role is Role.TITLE:
-            return frozenset()
+        """Matching keys for candidate retrieval (see docs/matching-keys.md).
+
+        Titles keep their keys: Amir or Sayyid may be a title on one side and a name on the
+        other, and the index gives keys as common as "sheikh" little weight anyway.
+        """
         keys = {f"p:{k}" for k in self.phonetic if k}
         keys.update(f"s:{k}" for k in self.skeletons if len(k) >= 2)
         keys.update(f"g:{g}" for g in self.groups)

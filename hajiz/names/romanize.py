@@ -8,20 +8,27 @@ learned on the training pairs (scripts/build_lexicon.py): the word's *shape* —
 vowel letters kept, e.g. خالد → "CاCC" — selects the Latin vowel templates seen for that shape
 ("a|i" for Khalid, "a|e" for Khaled); a shape never seen falls back to the commonest spelling of
 each gap on its own. A word that starts with م keeps it in its shape, so the maCCuC pattern of
-Mahmud and Mansur is learned apart.
+Mahmud and Mansur is learned apart. Pairs whose Arabic side has letters of Arabic-origin names
+(ح ع ص ض ط ظ ذ ق ث خ) weigh three times as much in that learning, so the many European names of
+the training data do not set the vowels of Arabic ones.
+
+The best template is then respelled with the consonants' second choices (Qasim → Kasim). ف → v
+and ك → c are among them because Arabic writes European v and c that way (Savin = سافين,
+Carlos = كارلوس). A leading article is spelled al- (best) and el-: البغدادي → albaghdadi,
+elbaghdadi. Outputs are normalised Latin words, letters a-z only.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import product
+from itertools import islice, product
 
 from hajiz.names.lexicon import Lexicon, load_lexicon
 from hajiz.names.normalize import normalize_word
 
 # Letters that stand for vowels (or glides) rather than consonants; ء is dropped by normalisation.
-ARABIC_VOWEL_LETTERS = frozenset("اويع")
+ARABIC_VOWEL_LETTERS = frozenset("اويعے")
 # The ta marbuta (folded to ه) and a final ه are read as a vowel ending: Fatimah, Abdullah.
 _FINAL_H = "ه"
 # Two letters that spell one sound: تش is "ch" (Charles = تشارلز), read as the Persian چ.
@@ -36,6 +43,8 @@ CONSONANTS: dict[str, tuple[str, ...]] = {
     "ض": ("d", "dh", "z"), "ط": ("t",), "ظ": ("z", "dh", "d"), "غ": ("gh", "g"),
     "ف": ("f", "v"), "ڤ": ("v",), "ق": ("q", "k", "g"), "ك": ("k", "c"), "گ": ("g",), "ل": ("l",),
     "م": ("m",), "ن": ("n",), "ه": ("h",),
+    # Urdu letters (Pakistani and Afghan names).
+    "ٹ": ("t",), "ڈ": ("d",), "ڑ": ("r",), "ں": ("n",),
 }  # fmt: skip
 _ARTICLE = "ال"
 # Words that start with ال but are not article + noun (Ilyas, Ilham, Alfat, Almas, Alan).
@@ -177,7 +186,8 @@ def _templates(lexicon: Lexicon, segmented: Segmented) -> list[tuple[tuple[str, 
 
 def _default_gap(letters: str) -> str:
     """A plain reading of vowel letters when nothing was learned: ا a, و u, ي i, ع a."""
-    return "".join({"ا": "a", "و": "u", "ي": "i", "ع": "a", "ه": "a"}.get(c, "") for c in letters)
+    readings = {"ا": "a", "و": "u", "ي": "i", "ع": "a", "ه": "a", "ے": "e"}
+    return "".join(readings.get(c, "") for c in letters)
 
 
 def romanize_rules_with(lexicon: Lexicon, arabic_word: str, limit: int = 6) -> tuple[str, ...]:
@@ -195,8 +205,8 @@ def romanize_rules_with(lexicon: Lexicon, arabic_word: str, limit: int = 6) -> t
     spellings = [_spell(firsts, gaps, doubled) for gaps, doubled in templates]
     # Consonant alternatives (q/k, j/g, th/t ...) on the best template.
     gaps, doubled = templates[0]
-    alternatives = [c for c in product(*options) if c != firsts]
-    spellings += [_spell(c, gaps, doubled) for c in alternatives[:_MAX_CONSONANT_VARIANTS]]
+    alternatives = islice(product(*options), 1, 1 + _MAX_CONSONANT_VARIANTS)  # [0] is firsts
+    spellings += [_spell(c, gaps, doubled) for c in alternatives]
     unique = [s for s in dict.fromkeys(spellings) if s]
     if article and unique:
         # The article as al- and, second, as el- (Egypt, the Maghreb: el-Sayed, el-Khatib).

@@ -46,7 +46,12 @@ class PartMatch:
 # Scores of each kind of evidence; calibrated on the training pairs (scripts/eval_part_equivalence.py).
 SCORE_VARIANT = 0.95
 SCORE_PHONETIC = 0.86
-SCORE_SKELETON_CROSS_SCRIPT = 0.74
+# A romanisation of the Arabic landing on the Latin word's phonetic key is stronger evidence.
+SCORE_PHONETIC_CROSS_SCRIPT = 0.9
+# Long consonant skeletons rarely collide by chance; short ones often do.
+SCORE_SKELETON_CROSS_SCRIPT = 0.76
+SCORE_LONG_SKELETON_CROSS_SCRIPT = 0.82
+LONG_SKELETON = 4
 # A skeleton of fewer consonants than this (Ali = l) is no evidence on its own.
 MIN_SKELETON = 3
 CROSS_SCRIPT_FACTOR = 0.98
@@ -111,8 +116,9 @@ def core_similarity(a: AnalysedPart, b: AnalysedPart) -> PartMatch:
             reason = Reason.IDENTICAL if score == 1.0 else Reason.SPELLING
             detail = "" if score == 1.0 else f"{form_a} ~ {form_b}"
         result = PartMatch(score, reason, detail)
-    if a.phonetic & b.phonetic and result.score < SCORE_PHONETIC:
-        result = PartMatch(SCORE_PHONETIC, Reason.PHONETIC, next(iter(a.phonetic & b.phonetic)))
+    phonetic_score = SCORE_PHONETIC_CROSS_SCRIPT if cross_script else SCORE_PHONETIC
+    if a.phonetic & b.phonetic and result.score < phonetic_score:
+        result = PartMatch(phonetic_score, Reason.PHONETIC, next(iter(a.phonetic & b.phonetic)))
     if cross_script and a.skeletons & b.skeletons and result.score < SCORE_SKELETON_CROSS_SCRIPT:
         shared = next(iter(a.skeletons & b.skeletons))
         result = PartMatch(SCORE_SKELETON_CROSS_SCRIPT, Reason.SKELETON, shared)

@@ -193,3 +193,15 @@ def test_match_with_too_many_queries_is_400(tight, keys):
     )
     assert response.status_code == 400
     assert "limit: 3" in response.json()["detail"]
+
+
+def test_out_of_range_times_and_numbers_are_4xx(client, keys):
+    headers = auth(keys.admin_a)
+    for params in (
+        {"since": "0001-01-01T00:00:00+14:00"},
+        {"until": "2024-01-01T00:00:00"},
+        {"after": 2**70},
+        {"limit": 0},
+    ):
+        response = client.get("/v1/audit", params=params, headers=headers)
+        assert 400 <= response.status_code < 500, (params, response.text)

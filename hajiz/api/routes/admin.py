@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query
@@ -32,6 +32,17 @@ class VerifyResponse(BaseModel):
     problems: list[str]
 
 
+def _utc(name: str, value: datetime | None) -> datetime | None:
+    if value is None:
+        return None
+    if value.tzinfo is None:
+        raise InvalidInput(f"{name} needs a time zone, e.g. 2024-05-01T00:00:00Z")
+    try:
+        return value.astimezone(UTC)
+    except OverflowError:
+        raise InvalidInput(f"{name} {value.isoformat()} is out of range") from None
+
+
 @router.get(
     "",
     response_model=AuditListResponse,
@@ -46,7 +57,7 @@ async def list_audit(
     action: Annotated[str | None, Query(max_length=32, examples=["screen"])] = None,
     since: Annotated[datetime | None, Query(description="From this time (inclusive)")] = None,
     until: Annotated[datetime | None, Query(description="Before this time")] = None,
-    after: Annotated[int, Query(ge=0, description="Records after this seq")] = 0,
+    after: Annotated[int, Query(ge=0, le=2**62, description="Records after this seq")] = 0,
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
 ) -> Response:
     """Audit records in order, filtered by actor, agency, action and time.
@@ -57,9 +68,7 @@ async def list_audit(
         if agency is not None and agency != principal.agency:
             raise InvalidInput(f"A reviewer reads only agency {principal.agency}'s records")
         agency = principal.agency
-    for name, value in (("since", since), ("until", until)):
-        if value is not None and value.tzinfo is None:
-            raise InvalidInput(f"{name} needs a time zone, e.g. 2024-05-01T00:00:00Z")
+    since, until = _utc("since", since), _utc("until", until)
     records = state.store.find_audit(
         AuditFilter(
             actor=actor,

@@ -1,0 +1,220 @@
+"""Screening figures for one list size: build, memory, latency, throughput, manifest, snapshot.
+
+Each size runs in its own fresh process (see `runner`), so its memory high-water mark is its
+own, and the snapshot it writes is loaded again in another fresh process, as a service would.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import time
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from hajiz.benchmarking.measure import (
+    MB,
+    Clock,
+    children_peak_rss_mb,
+    latency_summary,
+    peak_rss_mb,
+    rss_mb,
+)
+from hajiz.benchmarking.queries import (
+    MANIFEST_MIX,
+    SCREEN_MIX,
+    BenchList,
+    QueryKind,
+    query_mix,
+)
+from hajiz.benchmarking.synthetic import name_pools, traveller_query
+from hajiz.errors import HajizError
+from hajiz.index.candidates import CandidateIndex
+from hajiz.index.snapshot import load_snapshot, save_snapshot
+from hajiz.matching.algorithm import DEFAULT_ALGORITHM, get_algorithm
+from hajiz.matching.subjects import prepare_entry
+from hajiz.model import Entry, Query
+from hajiz.names.lexicon import load_lexicon
+from hajiz.screening import Screener
+
+Stage = Callable[[str], None]
+SNAPSHOT_FINGERPRINT = "hajiz-bench"
+# Queries screened before timing starts: the first ones pay for lazy set-up, not for screening.
+WARM_UP_QUERIES = 20
+
+
+@dataclass(frozen=True)
+class SizeJob:
+    """What to measure for one list size."""
+
+    size: int
+    seed: int
+    queries: int
+    manifest: int
+    real_data_dir: Path | None = None
+    snapshot_path: Path | None = None
+    algorithm: str = DEFAULT_ALGORITHM
+
+
+@dataclass(frozen=True)
+class SnapshotJob:
+    """Load a snapshot in a fresh process and screen with it."""
+
+    path: Path
+    seed: int
+    queries: int = 50
+    algorithm: str = DEFAULT_ALGORITHM
+
+
+def _real_entries(data_dir: Path | None) -> tuple[list[Entry], float]:
+    if data_dir is None:
+        return [], 0.0
+    from hajiz.evaluation.watchlist import load_watchlist
+
+    started = time.perf_counter()
+    entries = list(load_watchlist(data_dir).entries)
+    return entries, time.perf_counter() - started
+
+
+def build_screener(listed: BenchList, algorithm: str) -> tuple[Screener, dict[str, Any]]:
+    """Prepare and index every listed person; time generation, analysis and indexing apart."""
+    drawing, preparing = Clock(), Clock()
+    started = time.perf_counter()
+    subjects = preparing.timed(prepare_entry(e) for e in drawing.timed(iter(listed)))
+    index = CandidateIndex.build(subjects)
+    total = time.perf_counter() - started
+    screener = Screener(index, get_algorithm(algorithm))
+    names = sum(len(s.names) for s in index.subjects())
+    figures = {
+        "entries": len(index),
+        "names": names,
+        "draw_s": drawing.seconds,  # making the synthetic entries: not part of the build
+        "prepare_s": preparing.seconds - drawing.seconds,
+        "index_s": total - preparing.seconds,
+        "total_s": total - drawing.seconds,
+    }
+    return screener, figures
+
+
+def time_screens(screener: Screener, queries: list[tuple[QueryKind, Query]]) -> dict[str, Any]:
+    """Latency of single screens, overall and per kind of query, in ms."""
+    latencies: list[float] = []
+    by_kind: dict[str, list[float]] = defaultdict(list)
+    candidates = 0
+    flagged = 0
+    for kind, query in queries:
+        started = time.perf_counter()
+        result = screener.screen(query)
+        elapsed = (time.perf_counter() - started) * 1000.0
+        latencies.append(elapsed)
+        by_kind[kind.value].append(elapsed)
+        candidates += result.candidates
+        flagged += any(h.is_match for h in result.hits)
+    return {
+        "latency_ms": latency_summary(latencies),
+        "by_kind_ms": {k: latency_summary(v) for k, v in sorted(by_kind.items())},
+        "candidates_mean": candidates / len(queries),
+        "flagged_share": flagged / len(queries),
+    }
+
+
+def time_batch(screener: Screener, queries: list[Query]) -> dict[str, Any]:
+    """Wall time and throughput of `screen_batch` (forked workers, every core)."""
+    started = time.perf_counter()
+    results = screener.screen_batch(queries)
+    wall = time.perf_counter() - started
+    return {
+        "queries": len(results),
+        "workers": os.cpu_count() or 1,
+        "wall_s": wall,
+        "queries_per_s": len(results) / wall if wall > 0 else None,
+    }
+
+
+def bench_size(job: SizeJob, stage: Stage) -> dict[str, Any]:
+    """Every screening figure for one list size (meant for a fresh process)."""
+    stage(f"N={job.size:,}: loading the lexicon and the real lists")
+    real, parse_s = _real_entries(job.real_data_dir)
+    load_lexicon()
+    name_pools()
+    gc.collect()
+    base_rss = rss_mb()
+    listed = BenchList.of(job.size, job.seed, real)
+    stage(f"N={job.size:,}: building the index ({len(listed.real):,} real persons)")
+    screener, build = build_screener(listed, job.algorithm)
+    gc.collect()
+    memory: dict[str, Any] = {
+        "baseline_mb": base_rss,  # interpreter, code, lexicon and the parsed real lists
+        "after_build_mb": rss_mb(),
+        "peak_build_mb": peak_rss_mb(),
+    }
+    stage(f"N={job.size:,}: {job.queries:,} single screens")
+    warm = [traveller_query(job.seed, i, "warm-up") for i in range(WARM_UP_QUERIES)]
+    for query in warm:
+        screener.screen(query)
+    screen = time_screens(screener, query_mix(listed, job.queries, job.seed, SCREEN_MIX, "screen"))
+    stage(f"N={job.size:,}: batch of {job.queries:,} and manifest of {job.manifest:,}")
+    batch_queries = [q for _, q in query_mix(listed, job.queries, job.seed, SCREEN_MIX, "batch")]
+    batch = time_batch(screener, batch_queries)
+    manifest_queries = query_mix(listed, job.manifest, job.seed, MANIFEST_MIX, "manifest")
+    manifest = time_batch(screener, [q for _, q in manifest_queries])
+    memory["peak_mb"] = peak_rss_mb()
+    memory["workers_peak_mb"] = children_peak_rss_mb()
+    snapshot: dict[str, Any] | None = None
+    if job.snapshot_path is not None:
+        stage(f"N={job.size:,}: saving the snapshot")
+        started = time.perf_counter()
+        save_snapshot(screener.index, job.snapshot_path, SNAPSHOT_FINGERPRINT)
+        snapshot = {
+            "path": str(job.snapshot_path),
+            "save_s": time.perf_counter() - started,
+            "size_mb": job.snapshot_path.stat().st_size / MB,
+        }
+        memory["peak_with_snapshot_mb"] = peak_rss_mb()
+    return {
+        "size": job.size,
+        "real_entries": len(listed.real),
+        "synthetic_entries": listed.synthetic_count,
+        "real_lists_parse_s": parse_s,
+        "build": build,
+        "memory": memory,
+        "screen": screen,
+        "batch": batch,
+        "manifest": manifest,
+        "snapshot": snapshot,
+    }
+
+
+def bench_snapshot_load(job: SnapshotJob, stage: Stage) -> dict[str, Any]:
+    """Load a snapshot as a starting service would, then screen (meant for a fresh process)."""
+    stage(f"Loading the snapshot {job.path.name}")
+    gc.collect()
+    base_rss = rss_mb()
+    started = time.perf_counter()
+    index = load_snapshot(job.path, SNAPSHOT_FINGERPRINT)
+    load_s = time.perf_counter() - started
+    if index is None:
+        raise HajizError(f"Snapshot {job.path} could not be loaded (stale or unreadable)")
+    after_load = rss_mb()
+    screener = Screener(index, get_algorithm(job.algorithm))
+    queries = [traveller_query(job.seed, i, "after-load") for i in range(job.queries + 1)]
+    started = time.perf_counter()
+    screener.screen(queries[0])  # pays for loading the lexicon and reading list versions
+    first = (time.perf_counter() - started) * 1000.0
+    latencies = []
+    for query in queries[1:]:
+        started = time.perf_counter()
+        screener.screen(query)
+        latencies.append((time.perf_counter() - started) * 1000.0)
+    return {
+        "entries": len(index),
+        "load_s": load_s,
+        "rss_before_mb": base_rss,
+        "rss_after_load_mb": after_load,
+        "first_screen_ms": first,
+        "then_latency_ms": latency_summary(latencies),
+        "peak_mb": peak_rss_mb(),
+    }
