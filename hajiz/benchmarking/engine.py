@@ -4,6 +4,7 @@ Run in a fresh process (see `runner`), so the lexicon load is a real first load.
 cached, so its undecorated function is timed over distinct names; the lower-level caches
 (parts, romanisations, phonetic keys) warm up along the way as they do when an index is built.
 A second, cold pass clears every cache before each name: the cost of a name made of unseen words.
+A third pass repeats the first with the garbage collector paused, to show what its pauses cost.
 """
 
 from __future__ import annotations
@@ -119,15 +120,24 @@ def bench_analysis(count: int, seed: int, cold_count: int | None = None) -> dict
     warm = _time_each(names, work, cold=False)
     cold_names = names[: cold_count if cold_count is not None else count]
     cold = _time_each(cold_names, work, cold=True)
+    # The same pass with the garbage collector paused: how much of the time is its pauses.
+    clear_name_caches()
+    gc.collect()
+    gc.disable()
+    try:
+        paused = _time_each(names, work, cold=False)
+    finally:
+        gc.enable()
+    latin = [t for t, a in zip(warm, arabic, strict=True) if not a]
+    arabic_times = [t for t, a in zip(warm, arabic, strict=True) if a]
     return {
         "names": len(names),
-        "arabic_script_names": sum(arabic),
+        "arabic_script_names": len(arabic_times),
         "warming": _summary(warm),
-        "latin": _summary([t for t, a in zip(warm, arabic, strict=True) if not a]),
-        "arabic": _summary([t for t, a in zip(warm, arabic, strict=True) if a])
-        if any(arabic)
-        else None,
+        "latin": _summary(latin) if latin else None,
+        "arabic": _summary(arabic_times) if arabic_times else None,
         "cold": _summary(cold),
+        "gc_paused": _summary(paused),
     }
 
 

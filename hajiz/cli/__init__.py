@@ -9,7 +9,7 @@ from __future__ import annotations
 import click
 
 from hajiz import __version__
-from hajiz.cli import admin, evaluate, lists, names, screen, serve
+from hajiz.cli import admin, bench, evaluate, lists, names, screen, serve
 from hajiz.cli.context import CliContext, HajizGroup, load_settings
 
 DB_HELP = (
@@ -39,7 +39,7 @@ def main(ctx: click.Context, db_url: str | None) -> None:
 
 
 # Command modules, registered in this order; the lead adds new ones here.
-_COMMAND_MODULES = (lists, screen, names, evaluate, serve, admin)
+_COMMAND_MODULES = (lists, screen, names, evaluate, serve, admin, bench)
 
 for _module in _COMMAND_MODULES:
     for _command in _module.COMMANDS:

@@ -13,7 +13,7 @@ from hajiz.evaluation.peer import is_peer_available
 from hajiz.evaluation.plots import write_plots
 from hajiz.evaluation.report import misses, summarise, write_json
 from hajiz.evaluation.runner import DEFAULT_SEED, EvalConfig, run_evaluation
-from hajiz.evaluation.table import breakdown_table, summary_table
+from hajiz.evaluation.table import breakdown_table, peer_table, summary_table
 from hajiz.matching.algorithm import ALGORITHMS, DEFAULT_ALGORITHM
 
 _DIR = click.Path(file_okay=False, path_type=Path)
@@ -170,6 +170,9 @@ def eval_command(
     console = out()
     console.print(summary_table(report))
     console.print(breakdown_table(report))
+    comparison = peer_table(report)
+    if comparison is not None:
+        console.print(comparison)
     elapsed = time.perf_counter() - started
     console.print(
         f"Wrote {out_dir / 'report.json'}, {out_dir / 'misses.json'} and {len(plots)} plots "

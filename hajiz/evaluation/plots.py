@@ -8,7 +8,7 @@ from typing import Any
 from hajiz.evaluation.cases import Category
 
 FP_AXIS_MAX = 10.0  # percent: the region where a border post can work
-_STYLES = {"hajiz": "-", "hajiz (same pairs)": "--"}
+_STYLES = {"hajiz": "-", "hajiz (pairs)": "--"}
 
 
 def _pyplot() -> Any:
@@ -36,7 +36,8 @@ def plot_roc(report: dict[str, Any], category: str, path: Path) -> None:
             continue
         fp = [f * 100 for f in negatives["flag_curve"]]
         recall = [r * 100 for r in values["recall_curve"]]
-        line = axes.plot(fp, recall, _STYLES.get(engine, ":"), label=engine, linewidth=1.6)
+        label = f"{engine} (n={values['cases']})"
+        line = axes.plot(fp, recall, _STYLES.get(engine, ":"), label=label, linewidth=1.6)
         default = values["threshold"]
         at = _index_of(thresholds, default)
         axes.plot(fp[at], recall[at], "o", color=line[0].get_color())
@@ -47,7 +48,7 @@ def plot_roc(report: dict[str, Any], category: str, path: Path) -> None:
     axes.set_ylim(0, 100)
     axes.set_xlabel("false-positive rate per unlisted traveller (%)")
     axes.set_ylabel("recall (%)")
-    axes.set_title(f"{category}: {data['cases']} cases (dot = default threshold)")
+    axes.set_title(f"{category} (dot = each engine's default threshold)")
     axes.grid(alpha=0.3)
     axes.legend(loc="lower right")
     figure.tight_layout()

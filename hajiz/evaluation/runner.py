@@ -20,7 +20,7 @@ from hajiz.screening import Screener
 
 DEFAULT_SEED = 9303
 OURS = "hajiz"
-OURS_SAME_PAIRS = "hajiz (same pairs)"
+OURS_SAME_PAIRS = "hajiz (pairs)"
 
 # Receives a short description of each stage, for progress display.
 StageCallback = Callable[[str], None]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from rich import box
 from rich.table import Table
 from rich.text import Text
 
@@ -36,10 +37,7 @@ def _targets_cell(report: dict[str, Any], category: Category, engine: str) -> Te
         for row in report["peer_comparison"]:
             if row["category"] == str(category):
                 cell.append_text(_mark(row["pass"]))
-                peer = report["config"]["peer"]["name"]
-                best = percent(row["peer_best_recall_at_fp"])
-                fp = percent(row["ours_fp_rate"], 2)
-                cell.append(f"recall ≥ {peer}: {best} at FP ≤ {fp}")
+                cell.append(f"≥ {report['config']['peer']['name']}")
     return cell
 
 
@@ -52,14 +50,14 @@ def summary_table(report: dict[str, Any]) -> Table:
         title += (
             f"; {peer['name']} (nomenklatura {peer['nomenklatura']}) at {peer['threshold']:.2f}"
         )
-    table = Table(title=title, title_justify="left", header_style="bold")
+    table = Table(title=title, title_justify="left", header_style="bold", box=box.SIMPLE_HEAD)
     table.add_column("Category", no_wrap=True)
     table.add_column("Engine", no_wrap=True)
     for header in ("Cases", "Recall", "R@1", "R@10", "Cand."):
         table.add_column(header, justify="right")
-    for header in ("FP rate", "Precision"):
+    for header in ("FP rate", "Prec."):
         table.add_column(header, justify="right")
-    table.add_column("Targets")
+    table.add_column("Targets", min_width=16)
     for name, data in report["categories"].items():
         category = Category(name)
         for engine, values in data["engines"].items():
@@ -81,7 +79,9 @@ def summary_table(report: dict[str, Any]) -> Table:
 
 def breakdown_table(report: dict[str, Any], category: Category = Category.VARIANTS) -> Table:
     """Recall of one category per sub-kind and per birth-date mode (our engine)."""
-    table = Table(title=f"{category} by kind", title_justify="left", header_style="bold")
+    table = Table(
+        title=f"{category} by kind", title_justify="left", header_style="bold", box=box.SIMPLE_HEAD
+    )
     for header in ("Group", "Cases", "Recall", "R@1", "R@10", "Cand."):
         table.add_column(header, justify="left" if header == "Group" else "right")
     breakdown = report["categories"].get(str(category), {}).get("breakdown", {})
@@ -97,4 +97,35 @@ def breakdown_table(report: dict[str, Any], category: Category = Category.VARIAN
                 percent(values["candidate_recall"]),
                 end_section=label == labels[-1],
             )
+    return table
+
+
+def peer_table(report: dict[str, Any]) -> Table | None:
+    """Our recall beside the peer's best recall at an equal or lower FP rate (same pairs)."""
+    peer = report["config"]["peer"]
+    if not peer:
+        return None
+    name = peer["name"]
+    table = Table(
+        title=f"hajiz vs {name} on the same pairs (FP rate: pooled negatives at our threshold)",
+        title_justify="left",
+        header_style="bold",
+        box=box.SIMPLE_HEAD,
+    )
+    table.add_column("Category", no_wrap=True)
+    for header in ("Cases", "hajiz recall", "FP rate", f"{name} best at ≤ FP"):
+        table.add_column(header, justify="right")
+    table.add_column(f"{name} at {peer['threshold']:.2f}", justify="right")
+    table.add_column("Pass")
+    for row in report["peer_comparison"]:
+        own = report["categories"][row["category"]]["engines"].get(name, {})
+        table.add_row(
+            row["category"],
+            str(row["cases"]),
+            percent(row["ours_recall"]),
+            percent(row["ours_fp_rate"], 2),
+            percent(row["peer_best_recall_at_fp"]),
+            percent(own.get("recall")),
+            _mark(row["pass"]),
+        )
     return table

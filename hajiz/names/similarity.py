@@ -43,7 +43,7 @@ class PartMatch:
     detail: str = ""
 
 
-# Scores of each kind of evidence; calibrated on the training pairs (scripts/eval_part_equivalence.py).
+# Scores of each kind of evidence, tuned on the training pairs (scripts/eval_part_equivalence.py).
 SCORE_VARIANT = 0.95
 SCORE_PHONETIC = 0.86
 # A romanisation of the Arabic landing on the Latin word's phonetic key is stronger evidence.
@@ -54,10 +54,16 @@ SCORE_LONG_SKELETON_CROSS_SCRIPT = 0.82
 LONG_SKELETON = 4
 # A skeleton of fewer consonants than this (Ali = l) is no evidence on its own.
 MIN_SKELETON = 3
+# Spelling closeness (best romanisation vs the Latin word) a skeleton match needs besides.
+SKELETON_SUPPORT = 0.5
+# A masculine name and its feminine form (Karim/Karima) are different people.
+FEMININE_PAIR_SCORE = 0.6
 CROSS_SCRIPT_FACTOR = 0.98
-# Per-edit penalty is EDIT_BUDGET / length: one edit in 4 letters costs 0.3, in 10 letters 0.12.
-EDIT_BUDGET = 1.2
-# Structure disagreements: "abu bakr" vs "bakr", "salah al-din" vs "salah", "abd al-rahman" vs "rahman".
+# Per-edit penalty is EDIT_BUDGET / length: one edit in 4 letters costs 0.31 (not aligned),
+# in 10 letters 0.125.
+EDIT_BUDGET = 1.25
+# Structure disagreements: "abu bakr" vs "bakr", "salah al-din" vs "salah",
+# "abd al-rahman" vs "rahman".
 KUNYA_MISSING_FACTOR = 0.8
 COMPOUND_MISSING_FACTOR = 0.75
 PREFIX_CONFLICT_FACTOR = 0.4
@@ -70,8 +76,19 @@ def spelling_similarity(a: str, b: str) -> float:
     length = max(len(a), len(b))
     if length == 0:
         return 0.0
+    if _is_feminine_pair(a, b) or _is_feminine_pair(b, a):
+        return FEMININE_PAIR_SCORE
     distance = OSA.distance(a, b)
     return max(0.0, 1.0 - distance * EDIT_BUDGET / max(length, 3))
+
+
+def _is_feminine_pair(short: str, long: str) -> bool:
+    """Karim/Karima, Samir/Samira, Nabil/Nabilah: a masculine name and its feminine form."""
+    return (
+        long.startswith(short)
+        and long[len(short) :] in ("a", "ah", "e", "eh")
+        and short[-1:] not in "aeiouy"
+    )
 
 
 def _arabic_similarity(a: str, b: str) -> float:
@@ -91,6 +108,12 @@ def _best_forms(a: AnalysedPart, b: AnalysedPart) -> tuple[float, str, str]:
                 if score == 1.0:
                     return best, best_a, best_b
     return best, best_a, best_b
+
+
+def _vowel_onset(part: AnalysedPart) -> bool:
+    """Whether the word starts with a vowel (alef, ayn and hamza count as vowels)."""
+    first = part.core[:1]
+    return first in ("اعأإآء" if part.is_arabic else "aeiou")
 
 
 def core_similarity(a: AnalysedPart, b: AnalysedPart) -> PartMatch:
@@ -119,9 +142,14 @@ def core_similarity(a: AnalysedPart, b: AnalysedPart) -> PartMatch:
     phonetic_score = SCORE_PHONETIC_CROSS_SCRIPT if cross_script else SCORE_PHONETIC
     if a.phonetic & b.phonetic and result.score < phonetic_score:
         result = PartMatch(phonetic_score, Reason.PHONETIC, next(iter(a.phonetic & b.phonetic)))
-    if cross_script and a.skeletons & b.skeletons and result.score < SCORE_SKELETON_CROSS_SCRIPT:
-        shared = next(iter(a.skeletons & b.skeletons))
-        result = PartMatch(SCORE_SKELETON_CROSS_SCRIPT, Reason.SKELETON, shared)
+    # Consonants alone cannot tell Ahmad from Hamid or Hassan from Hussein: the skeleton counts
+    # only when a romanisation is already near the Latin spelling and both words start alike.
+    if cross_script and SKELETON_SUPPORT <= result.score < SCORE_LONG_SKELETON_CROSS_SCRIPT:
+        shared = max(a.skeletons & b.skeletons, key=len, default="")
+        if len(shared) >= MIN_SKELETON and _vowel_onset(a) == _vowel_onset(b):
+            long = len(shared) >= LONG_SKELETON
+            score = SCORE_LONG_SKELETON_CROSS_SCRIPT if long else SCORE_SKELETON_CROSS_SCRIPT
+            result = PartMatch(score, Reason.SKELETON, shared)
     return result
 
 

@@ -93,7 +93,7 @@ def _split_latin_abd(word: str) -> list[str]:
         double = _SUN_DOUBLE.match(rest)
         if double:
             rest = rest[len(double.group(1)) :]
-    if rest in ("lah", "la", "lla", "llah", "ah", "a"):
+    if rest in ("lah", "la", "lla", "llah", "ah", "a", "aye", "ahi", "lahi", "laye"):
         return ["abd", "allah"]
     if len(rest) < 3:
         return [word]
@@ -102,7 +102,7 @@ def _split_latin_abd(word: str) -> list[str]:
 
 def _split_arabic(word: str) -> list[str]:
     """البغدادي → ال, بغدادي; عبدالرحمن → عبد, ال, رحمن; نصرالله → نصر, الله; نورالدين → نور, ال, دين."""
-    if word in ARABIC_NOT_ARTICLE or len(word) < 3:
+    if word in ARABIC_NOT_ARTICLE or word in TITLES or len(word) < 3:
         return [word]
     if word.startswith("عبد") and len(word) > 4:
         rest = word[3:]
@@ -157,6 +157,13 @@ def split_attached(words: list[str]) -> list[str]:
     return out
 
 
+def _is_article(word: str, following: str, after_particle: bool) -> bool:
+    """al/el always; an assimilated form (as-, at-, an-) only before its own letter (as-Sayyid)."""
+    if word not in AMBIGUOUS_ARTICLES or after_particle:
+        return True
+    return following.startswith(word[1:]) and len(following) > 2
+
+
 def _is_title(words: list[str], index: int) -> bool:
     word = words[index]
     if word not in TITLES:
@@ -194,7 +201,7 @@ def parse_parts(words: list[str]) -> list[Part]:
             i += 1
             word = words[i]
         article = False
-        if word in ARTICLES and i + 1 < n and (word not in AMBIGUOUS_ARTICLES or prefix or link):
+        if word in ARTICLES and i + 1 < n and _is_article(word, words[i + 1], bool(prefix or link)):
             article = True
             i += 1
             word = words[i]

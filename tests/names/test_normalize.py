@@ -75,7 +75,9 @@ def test_arabic_evasions_normalise_like_the_plain_name(evasion: str) -> None:
 
 
 def test_case_is_folded() -> None:
-    assert normalize_name("IBRAHIM AWWAD") == normalize_name("ibrahim awwad") == ["ibrahim", "awwad"]
+    assert (
+        normalize_name("IBRAHIM AWWAD") == normalize_name("ibrahim awwad") == ["ibrahim", "awwad"]
+    )
     assert normalize_word("STRASSE") == normalize_word("Straße") == "strasse"
 
 
@@ -117,7 +119,9 @@ def test_acute_accent_used_as_an_ayn_mark_is_dropped_inside_a_name() -> None:
 
 def test_the_un_list_spelling_with_curly_quotes_reads_like_the_plain_one() -> None:
     listed = "Dr. Ibrahim ‘Awwad Ibrahim ’Ali al-Badri al-Samarrai’"
-    assert normalize_name(listed) == normalize_name("Dr Ibrahim Awwad Ibrahim Ali al Badri al Samarrai")
+    assert normalize_name(listed) == normalize_name(
+        "Dr Ibrahim Awwad Ibrahim Ali al Badri al Samarrai"
+    )
 
 
 @pytest.mark.parametrize(

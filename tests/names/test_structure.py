@@ -106,7 +106,8 @@ def test_abd_al_rahman_spellings_all_read_as_abd_plus_rahman(name: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "name", ["Abdullah", "Abdallah", "Abdulla", "Abdalla", "Abd Allah", "Abdul Lah", "عبدالله", "عبد الله"]
+    "name",
+    ["Abdullah", "Abdallah", "Abdulla", "Abdalla", "Abd Allah", "Abdul Lah", "عبدالله", "عبد الله"],
 )
 def test_abdullah_spellings_all_read_as_abd_plus_allah(name: str) -> None:
     (part,) = parts(name)

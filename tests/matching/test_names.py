@@ -1,0 +1,176 @@
+"""Name alignment: parts matched regardless of order, what is left weighed (matching/names.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from hajiz.matching.names import MIN_PART_SCORE, NameComparison, align
+from hajiz.names.analysis import analyse
+from hajiz.names.similarity import Reason
+from hajiz.names.structure import Role
+
+# The algorithm's referral threshold (hajiz-v1): names at or above it alone get a second look.
+THRESHOLD = 0.8
+
+
+def compare(query: str, entry: str) -> NameComparison:
+    return align(analyse(query), analyse(entry))
+
+
+def score(query: str, entry: str) -> float:
+    return compare(query, entry).score
+
+
+def test_the_same_name_scores_one() -> None:
+    result = compare("Ibrahim Awwad al-Badri", "Ibrahim Awwad al-Badri")
+    assert result.score == 1.0
+    assert not result.is_reordered
+    assert (result.unmatched_query, result.unmatched_entry) == ((), ())
+    assert [p.match.reason for p in result.pairs] == [Reason.IDENTICAL] * 3
+
+
+@pytest.mark.parametrize(
+    ("query", "entry"),
+    [
+        ("Ibrahim Awwad al-Badri", "Ibrahim Awwad al-Badri"),
+        ("Abu Bakr al-Baghdadi", "أبو بكر البغدادي"),
+        ("Mohammed Ali", "Ali Mohammed"),
+        ("Ahmad Khan", "Hamid Khan"),
+        ("X", "Osama bin Laden"),
+    ],
+)
+def test_scores_are_in_the_unit_interval(query: str, entry: str) -> None:
+    assert 0.0 <= score(query, entry) <= 1.0
+
+
+def test_order_does_not_matter_but_costs_a_little() -> None:
+    same_order = compare("Ibrahim Awwad al-Badri", "Ibrahim Awwad al-Badri")
+    surname_first = compare("al-Badri Ibrahim Awwad", "Ibrahim Awwad al-Badri")
+    assert surname_first.is_reordered
+    assert THRESHOLD <= surname_first.score < same_order.score
+    assert same_order.score - surname_first.score <= 0.05
+    assert len(surname_first.pairs) == 3
+    assert compare("Awwad Ibrahim", "Ibrahim Awwad").score >= THRESHOLD
+
+
+def test_pairs_are_listed_in_query_order() -> None:
+    result = compare("al-Badri Ibrahim", "Ibrahim al-Badri")
+    assert [p.query.core for p in result.pairs] == ["badri", "ibrahim"]
+
+
+def test_an_omitted_nasab_element_costs_little_and_a_contradicting_one_costs_more() -> None:
+    entry = "Osama bin Mohammed bin Awad bin Laden"
+    omitted = compare("Osama bin Laden", entry)
+    contradicting = compare("Osama bin Hassan bin Laden", entry)
+    assert omitted.score >= THRESHOLD
+    assert [p.part.label for p in omitted.unmatched_entry] == ["bin mohammed", "bin awad"]
+    assert omitted.unmatched_query == ()
+    assert contradicting.score < omitted.score
+    assert "bin hassan" in [p.part.label for p in contradicting.unmatched_query]
+
+
+def test_a_nasab_omitted_costs_less_than_a_given_name_omitted() -> None:
+    without_nasab = score("Osama Laden", "Osama bin Mohammed Laden")
+    without_name = score("Osama Laden", "Osama Mohammed Laden")
+    assert without_nasab > without_name
+
+
+def test_a_traveller_s_extra_part_costs_more_than_a_list_s_extra_part() -> None:
+    extra_on_list = score("Osama Laden", "Osama Hassan Laden")
+    extra_given = score("Osama Hassan Laden", "Osama Laden")
+    assert extra_given < extra_on_list
+
+
+def test_a_contradicting_part_lowers_the_score_below_the_threshold() -> None:
+    result = compare("Ahmad Khan", "Hamid Khan")
+    assert result.score < THRESHOLD
+    assert [p.part.core for p in result.unmatched_query] == ["ahmad"]
+    assert [p.part.core for p in result.unmatched_entry] == ["hamid"]
+
+
+def test_a_name_of_common_parts_scores_lower_than_one_with_a_rare_part() -> None:
+    common = score("Mohammed Ali", "Mohammed Ali")
+    rare = score("Mohammed Zawahiri", "Mohammed Zawahiri")
+    assert rare == 1.0
+    assert common < rare
+    assert common < 0.92  # below the "strong" band on the name alone
+
+
+@pytest.mark.parametrize(
+    ("query", "entry"),
+    [
+        ("Walijan Ahmadzai", "Wali Jan Ahmadzai"),
+        ("Wali Jan Ahmadzai", "Walijan Ahmadzai"),
+        ("Haibatullah Akhundzada", "Haibatullah Akhund Zada"),
+        ("Hibatullah Akhund Zada", "Hibatullah Akhundzada"),
+        ("Abdelfattah Ahmad", "Abd al-Fattah Ahmad"),
+    ],
+)
+def test_parts_written_as_one_word_align_with_two(query: str, entry: str) -> None:
+    result = compare(query, entry)
+    assert result.score >= 0.9
+    assert (result.unmatched_query, result.unmatched_entry) == ((), ())
+
+
+def test_a_truncated_last_part_still_matches() -> None:
+    # Machine-readable zones cut long names short.
+    full = "IBRAHIM AWWAD IBRAHIM AL-BADRI AL-SAMARRAI"
+    result = compare("IBRAHIM AWWAD IBRAHIM AL-BADRI AL-SAMA", full)
+    assert result.score >= THRESHOLD
+    assert result.pairs[-1].match.reason is Reason.TRUNCATED
+    assert compare("MAGHOMED ABDURAKHMA", "MAGHOMED ABDURAKHMANOV").score >= THRESHOLD
+
+
+def test_truncation_is_read_only_in_the_last_part() -> None:
+    result = compare("SAMA IBRAHIM", "SAMARRAI IBRAHIM")
+    assert all(p.match.reason is not Reason.TRUNCATED for p in result.pairs)
+
+
+def test_cross_script_names_align() -> None:
+    result = compare("أبو بكر البغدادي", "Abu Bakr al-Baghdadi")
+    assert result.score >= 0.9
+    assert [p.entry.role for p in result.pairs] == [Role.KUNYA, Role.NISBA]
+    assert {p.match.reason for p in result.pairs} <= {Reason.TRANSLITERATION, Reason.PHONETIC}
+
+
+def test_titles_cost_nothing_when_the_other_name_lacks_them() -> None:
+    assert score("Sheikh Ahmed Yassin", "Ahmed Yassin") >= 0.95
+    assert score("Ahmed Yassin", "Dr. Ahmed Yassin") >= 0.95
+
+
+def test_nothing_aligns_below_the_part_threshold() -> None:
+    result = compare("Ahmad Hassan Salim", "Hamid Hussein Salma")
+    assert all(p.match.score >= MIN_PART_SCORE for p in result.pairs)
+    assert result.score < 0.5
+
+
+def test_a_name_without_name_parts_scores_zero() -> None:
+    empty = align(analyse("Dr. Sheikh"), analyse("Ahmed Yassin"))
+    assert empty.score == 0.0
+    assert empty.pairs == ()
+
+
+def test_the_explanation_carries_each_pair_with_its_reason() -> None:
+    data = compare("Abu Bakr al-Baghdadi al-Husseini", "أبو بكر البغدادي").to_dict()
+    assert set(data) >= {"score", "query_name", "entry_name", "pairs", "unmatched_query",
+                         "unmatched_entry", "reordered"}  # fmt: skip
+    assert data["query_name"] == "Abu Bakr al-Baghdadi al-Husseini"
+    assert data["entry_name"] == "أبو بكر البغدادي"
+    first, second = data["pairs"]
+    assert first["query"] == "abu bakr" and first["entry"] == "abu بكر"
+    assert first["entry_latin"] == "bakr" and first["role"] == "kunya"
+    assert second["query"] == "al-baghdadi" and second["role"] == "nisba"
+    for pair in data["pairs"]:
+        assert pair["reason"] in {r.value for r in Reason}
+        assert 0.0 <= pair["score"] <= 1.0
+    assert data["unmatched_query"] == ["al-husseini"]
+    assert data["unmatched_entry"] == []
+    assert data["reordered"] is False
+
+
+def test_weights_can_be_supplied() -> None:
+    query, entry = analyse("Mohammed Zawahiri"), analyse("Mohammed Hamid")
+    flat = align(query, entry, weigh=lambda part: 1.0)
+    rare_first = align(query, entry, weigh=lambda part: 1.0 if part.core == "mohammed" else 0.25)
+    # When the agreeing part is what matters most, the disagreement weighs less.
+    assert rare_first.score > flat.score

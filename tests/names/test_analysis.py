@@ -1,0 +1,126 @@
+"""Analysed names: parts with roles, Latin forms, keys and rarity weights (names/analysis.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from hajiz.model import Script
+from hajiz.names.analysis import TITLE_WEIGHT, AnalysedPart, analyse, analyse_part, rarity_weight
+from hajiz.names.structure import Part, Role
+
+
+def only_part(text: str) -> AnalysedPart:
+    (part,) = analyse(text).name_parts
+    return part
+
+
+def test_analyse_keeps_the_text_and_detects_the_script() -> None:
+    latin = analyse("Abu Bakr al-Baghdadi")
+    arabic = analyse("أبو بكر البغدادي")
+    assert latin.text == "Abu Bakr al-Baghdadi"
+    assert (latin.script, arabic.script) == (Script.LATIN, Script.ARABIC)
+    assert [p.role for p in latin.parts] == [Role.KUNYA, Role.NISBA]
+    assert [p.role for p in arabic.parts] == [Role.KUNYA, Role.NISBA]
+    assert [p.core for p in latin.parts] == ["bakr", "baghdadi"]
+
+
+def test_titles_stay_among_the_parts_but_a_name_of_titles_only_has_no_name_parts() -> None:
+    titled = analyse("Sheikh Ahmed Yassin")
+    assert [p.role for p in titled.parts] == [Role.TITLE, Role.NAME, Role.NAME]
+    assert titled.name_parts == titled.parts
+    assert analyse("Dr. Sheikh").name_parts == ()
+    assert analyse("Dr. Sheikh").keys() == frozenset()
+    assert analyse("’ -").parts == ()
+
+
+@pytest.mark.parametrize(
+    ("arabic", "latin"),
+    [("محمد", "muhammad"), ("بغدادي", "baghdadi"), ("عواد", "awwad"), ("ابراهيم", "ibrahim")],
+)
+def test_an_arabic_part_gets_latin_forms(arabic: str, latin: str) -> None:
+    part = only_part(arabic)
+    assert part.is_arabic
+    assert latin in part.forms
+    assert 1 <= len(part.forms) <= 8
+    assert all(form.isascii() and form.isalpha() for form in part.forms)
+
+
+def test_the_article_is_not_part_of_the_forms() -> None:
+    assert "baghdadi" in only_part("البغدادي").forms
+    assert only_part("al-Baghdadi").forms[0] == "baghdadi"
+
+
+def test_a_latin_part_s_first_form_is_its_core_and_an_attached_article_adds_a_form() -> None:
+    assert only_part("Baghdadi").forms == ("baghdadi",)
+    attached = only_part("Albaghdadi")
+    assert attached.forms[0] == "albaghdadi"
+    assert "baghdadi" in attached.forms
+    assert attached.keys() & only_part("Baghdadi").keys()
+
+
+def test_persian_readings_of_arabic_letters_are_among_the_forms() -> None:
+    # Sanaullah = ثناء الله: Persian and Urdu read ث as s.
+    thana = only_part("ثناء الله")
+    assert any(form.startswith("san") for form in thana.forms)
+    assert analyse("Sanaullah").keys() & analyse("ثناء الله").keys()
+
+
+@pytest.mark.parametrize(
+    ("latin", "arabic"),
+    [("Mohammed", "محمد"), ("al-Baghdadi", "البغدادي"), ("Awwad", "عواد"), ("Osama", "أسامة")],
+)
+def test_both_scripts_of_a_name_share_matching_keys(latin: str, arabic: str) -> None:
+    assert analyse(latin).keys() & analyse(arabic).keys()
+
+
+def test_keys_are_prefixed_by_kind() -> None:
+    keys = only_part("Baghdadi").keys()
+    assert keys
+    assert {key[:2] for key in keys} <= {"p:", "s:", "g:"}
+    assert analyse("Abu Bakr al-Baghdadi").keys() == (
+        analyse("Abu Bakr").keys() | analyse("al-Baghdadi").keys()
+    )
+
+
+def test_rare_parts_weigh_more_than_common_ones() -> None:
+    assert only_part("Baghdadi").weight > only_part("Muhammad").weight
+    assert only_part("Zawahiri").weight > only_part("Ali").weight
+    assert only_part("Qwzxtrab").weight == 1.0  # unseen
+    assert only_part("Qwzxtrab").frequency == 0.0
+    for text in ("Muhammad", "Ali", "Baghdadi", "محمد"):
+        assert 0.25 <= only_part(text).weight <= 1.0
+
+
+def test_a_name_weighs_the_same_in_both_scripts() -> None:
+    assert only_part("محمد").weight == pytest.approx(only_part("Muhammad").weight, abs=0.15)
+
+
+def test_a_title_weighs_little() -> None:
+    sheikh_title = analyse("Sheikh Ahmed Yassin").parts[0]
+    sheikh_name = analyse("Sheikh").parts[0]
+    assert sheikh_title.role is Role.TITLE and sheikh_name.role is Role.NAME
+    assert sheikh_title.weight == pytest.approx(sheikh_name.weight * TITLE_WEIGHT)
+
+
+def test_rarity_weight_falls_with_frequency_within_bounds() -> None:
+    frequencies = [0.0, 1e-9, 1e-6, 1e-5, 1e-4, 1e-3, 3e-3, 1e-2, 0.5, 1.0]
+    weights = [rarity_weight(f) for f in frequencies]
+    assert weights[0] == 1.0
+    assert weights == sorted(weights, reverse=True)
+    assert all(0.25 <= w <= 1.0 for w in weights)
+    assert rarity_weight(1e-2) == 0.25
+    assert rarity_weight(1e-6) == 1.0
+
+
+def test_analysis_is_interned() -> None:
+    assert analyse("Abu Bakr") is analyse("Abu Bakr")
+    first = analyse("Mohammed Ali").parts[0]
+    assert analyse("Ali Mohammed").parts[1] is first
+    assert analyse_part(first.part) is first
+
+
+def test_analyse_part_of_a_hand_made_part() -> None:
+    part = analyse_part(Part(core="بكر", words=("ابو", "بكر"), role=Role.KUNYA, prefix="abu"))
+    assert part.role is Role.KUNYA and part.core == "بكر"
+    assert "bakr" in part.forms
+    assert part.skeletons and part.phonetic

@@ -1,0 +1,295 @@
+"""Part similarity in any scripts, with the reason an officer reads (hajiz/names/similarity.py)."""
+
+from __future__ import annotations
+
+import dataclasses
+import itertools
+
+import pytest
+
+from hajiz.names.analysis import AnalysedPart, analyse, analyse_part
+from hajiz.names.similarity import (
+    MIN_SKELETON,
+    PartMatch,
+    Reason,
+    compare_parts,
+    core_similarity,
+    joined_part,
+    part_similarity,
+    spelling_similarity,
+    truncated_match,
+)
+from hajiz.names.structure import Part
+
+# Below this a part is not aligned at all (hajiz.matching.names.MIN_PART_SCORE).
+NOT_ALIGNED = 0.7
+# At or above this two parts count as the same name (the evaluation's cut).
+SAME_NAME = 0.8
+
+
+def word(text: str) -> AnalysedPart:
+    """The analysed part of a one-part name."""
+    (part,) = analyse(text).parts
+    return part
+
+
+def without_lexicon(part: AnalysedPart) -> AnalysedPart:
+    """The part as if the lexicon did not know it, to test the evidence after the lexicon."""
+    return dataclasses.replace(part, groups=frozenset())
+
+
+def test_identical_words_score_one() -> None:
+    match = part_similarity("Mohammed", "MOHAMMED")
+    assert match == PartMatch(1.0, Reason.IDENTICAL)
+    assert part_similarity("محمد", "مُحَمَّد").score == 1.0
+    assert part_similarity("Sa’id", "Said").reason is Reason.IDENTICAL
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Mohammed", "Muhammad"),
+        ("Mohammed", "Mohamed"),
+        ("Mohammed", "Mohamad"),
+        ("Muhammad", "Mohamad"),
+        ("Yusuf", "Youssef"),
+        ("Yusuf", "Yousef"),
+        ("Youssef", "Yousef"),
+        ("Omar", "Umar"),
+        ("Ali", "Aly"),
+        ("Isa", "Issa"),
+        ("Said", "Saeed"),
+        ("Said", "Sayed"),
+        ("Saeed", "Sayed"),
+        ("Salim", "Salem"),
+        ("Osama", "Usama"),
+        ("Hussein", "Husayn"),
+        ("Mustafa", "Mostafa"),
+        ("Qasim", "Kassem"),
+    ],
+)
+def test_known_variants_score_as_the_same_name(a: str, b: str) -> None:
+    match = part_similarity(a, b)
+    assert match.score >= SAME_NAME
+    assert match.reason in (Reason.VARIANT, Reason.PHONETIC, Reason.SPELLING)
+
+
+def test_a_lexicon_variant_says_so() -> None:
+    match = part_similarity("Mohammed", "Muhammad")
+    assert match.reason is Reason.VARIANT
+    assert match.score < 1.0
+
+
+@pytest.mark.parametrize(
+    ("arabic", "latin"),
+    [
+        ("محمد", "Mohammed"),
+        ("محمد", "Muhammad"),
+        ("البغدادي", "al-Baghdadi"),
+        ("بغدادي", "Baghdadi"),
+        ("عواد", "Awwad"),
+        ("عواد", "Awad"),
+        ("ابراهيم", "Ibrahim"),
+        ("أسامة", "Osama"),
+        ("يوسف", "Yusuf"),
+        ("حسين", "Hussein"),
+        ("عمر", "Omar"),
+    ],
+)
+def test_cross_script_pairs_score_as_the_same_name(arabic: str, latin: str) -> None:
+    match = part_similarity(arabic, latin)
+    assert match.score >= SAME_NAME
+    assert match.reason in (Reason.TRANSLITERATION, Reason.PHONETIC, Reason.SKELETON)
+    assert part_similarity(latin, arabic).score == match.score
+
+
+def test_a_cross_script_lexicon_hit_is_a_transliteration() -> None:
+    assert part_similarity("محمد", "Mohammed").reason is Reason.TRANSLITERATION
+
+
+HARD_NEGATIVES = [
+    ("Ahmad", "Hamid"),
+    ("Ali", "Alia"),
+    ("Hassan", "Hussein"),
+    ("Hasan", "Husain"),
+    ("Salim", "Salma"),
+    ("Salem", "Salma"),
+    ("Omar", "Amr"),
+    ("Omar", "Ammar"),
+    ("Mahmoud", "Mohammed"),
+    ("Ahmed", "Mohammed"),
+    ("Walid", "Khalid"),
+    ("Majid", "Hamid"),
+]
+
+
+@pytest.mark.parametrize(("a", "b"), [p for p in HARD_NEGATIVES if p != ("Ali", "Alia")])
+def test_hard_negatives_are_not_aligned(a: str, b: str) -> None:
+    match = part_similarity(a, b)
+    assert match.score < NOT_ALIGNED
+    assert match.reason not in (Reason.IDENTICAL, Reason.VARIANT)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="one edit in a four-letter name costs exactly 0.3 (EDIT_BUDGET 1.2 / 4), so "
+    "Ali/Alia, Badr/Bakr, Said/Saad score 0.7 = MIN_PART_SCORE and are aligned, though the "
+    "module promises short names get no loose edit budget",
+)
+@pytest.mark.parametrize(("a", "b"), [("Ali", "Alia"), ("Badr", "Bakr"), ("Said", "Saad")])
+def test_one_edit_in_a_four_letter_name_is_not_aligned(a: str, b: str) -> None:
+    assert part_similarity(a, b).score < NOT_ALIGNED
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="across scripts the consonant skeleton alone (0.76, 'same consonants') aligns names "
+    "that differ only in their vowels: احمد/Hamid (hmd), حسن/Hussein (hsn), سالم/Salma (slm)",
+)
+@pytest.mark.parametrize(
+    ("arabic", "latin"),
+    [
+        ("احمد", "Hamid"),
+        ("حامد", "Ahmad"),
+        ("حسن", "Hussein"),
+        ("سالم", "Salma"),
+        ("سلمى", "Salim"),
+    ],
+)
+def test_cross_script_hard_negatives_are_not_aligned(arabic: str, latin: str) -> None:
+    assert part_similarity(arabic, latin).score < NOT_ALIGNED
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason=f"MIN_SKELETON ({MIN_SKELETON}) is declared but not applied: a one-consonant "
+    "skeleton (علي = l, عوض = s) aligns علي with Leo and عوض with Issa",
+)
+@pytest.mark.parametrize(("arabic", "latin"), [("علي", "Leo"), ("علي", "Ola"), ("عوض", "Issa")])
+def test_a_skeleton_shorter_than_min_skeleton_is_no_evidence(arabic: str, latin: str) -> None:
+    assert part_similarity(arabic, latin).score < NOT_ALIGNED
+
+
+def test_phonetic_evidence_is_reported_as_such() -> None:
+    a, b = without_lexicon(word("Haqqani")), without_lexicon(word("Haqani"))
+    assert a.phonetic & b.phonetic
+    match = core_similarity(a, b)
+    assert match.reason is Reason.PHONETIC
+    assert SAME_NAME <= match.score < 1.0
+    assert match.detail in a.phonetic
+
+
+def test_a_spelling_difference_is_reported_with_both_spellings() -> None:
+    match = core_similarity(without_lexicon(word("Mutawakkil")), without_lexicon(word("Mutawakil")))
+    assert match.reason in (Reason.SPELLING, Reason.PHONETIC)
+    assert match.score >= SAME_NAME
+    unrelated = part_similarity("Ahmad", "Hamid")
+    assert unrelated.reason is Reason.SPELLING
+    assert "ahmad" in unrelated.detail and "hamid" in unrelated.detail
+
+
+def test_a_cross_script_match_names_the_romanisation() -> None:
+    arabic = without_lexicon(word("عواد"))
+    latin = without_lexicon(word("Awwad"))
+    match = core_similarity(arabic, latin)
+    # The romanisation lands on the Latin spelling: a transliteration, shown as "عواد → awwad".
+    assert match.reason is Reason.TRANSLITERATION
+    assert SAME_NAME <= match.score < 1.0
+    assert "عواد" in match.detail and "awwad" in match.detail
+
+
+def test_nothing_to_compare_is_different() -> None:
+    assert part_similarity("", "Ali") == PartMatch(0.0, Reason.DIFFERENT)
+    assert part_similarity("Ali", "’") == PartMatch(0.0, Reason.DIFFERENT)
+
+
+def test_similarity_is_symmetric() -> None:
+    words = ["Mohammed", "محمد", "Ahmad", "Hamid", "حسن", "Hussein", "Ali", "Alia", "Baghdadi",
+             "البغدادي", "Samarrai", "Awwad", "عواد", "Karim"]  # fmt: skip
+    for a, b in itertools.combinations(words, 2):
+        assert part_similarity(a, b).score == part_similarity(b, a).score, (a, b)
+
+
+def test_scores_stay_in_the_unit_interval() -> None:
+    words = ["Mohammed", "محمد", "Ahmad", "Ali", "Awwad", "عواد", "Abu", "X", "Zzyzx"]
+    for a, b in itertools.product(words, repeat=2):
+        assert 0.0 <= part_similarity(a, b).score <= 1.0
+
+
+def test_spelling_similarity_is_strict_for_short_words() -> None:
+    assert spelling_similarity("hamid", "hamid") == 1.0
+    assert spelling_similarity("ali", "aly") < SAME_NAME
+    assert spelling_similarity("mutawakkil", "mutawakil") >= 0.85
+    # The same one edit costs less in a long word than in a short one.
+    assert spelling_similarity("omar", "omer") < spelling_similarity("mutawakkil", "mutawakkel")
+    assert spelling_similarity("abc", "xyz") == 0.0
+
+
+def parsed(text: str) -> AnalysedPart:
+    (part,) = analyse(text).name_parts
+    return part
+
+
+def test_a_kunya_on_one_side_only_costs_a_little() -> None:
+    full = compare_parts(parsed("Abu Bakr"), parsed("Abu Bakr"))
+    one_side = compare_parts(parsed("Abu Bakr"), parsed("Bakr"))
+    assert full.score == 1.0
+    assert NOT_ALIGNED <= one_side.score < full.score
+    assert "abu" in one_side.detail
+
+
+def test_conflicting_prefixes_are_not_aligned() -> None:
+    conflict = compare_parts(parsed("Abu Bakr"), parsed("Umm Bakr"))
+    assert conflict.score < NOT_ALIGNED
+    assert "abu" in conflict.detail and "umm" in conflict.detail
+    assert compare_parts(parsed("Abu Hasan"), parsed("Abd al-Hasan")).score < NOT_ALIGNED
+
+
+def test_a_missing_compound_element_costs_a_little() -> None:
+    abd = compare_parts(parsed("Abd al-Rahman"), parsed("Rahman"))
+    din = compare_parts(parsed("Salah al-Din"), parsed("Salah"))
+    assert NOT_ALIGNED <= abd.score < 1.0
+    assert NOT_ALIGNED <= din.score < 1.0
+    assert "abd" in abd.detail
+    assert "din" in din.detail
+
+
+def test_compound_spellings_compare_as_identical() -> None:
+    assert compare_parts(parsed("Abdurrahman"), parsed("Abd al-Rahman")).score == 1.0
+    assert compare_parts(parsed("Salahuddin"), parsed("Salah ad-Din")).score == 1.0
+    assert compare_parts(parsed("Nasrullah"), parsed("Nasr Allah")).score == 1.0
+    assert compare_parts(parsed("Abdullah"), parsed("عبد الله")).score == 1.0
+
+
+def test_cross_script_compounds_align() -> None:
+    assert compare_parts(parsed("عبدالرحمن"), parsed("Abdul Rahman")).score >= SAME_NAME
+    assert compare_parts(parsed("نصرالله"), parsed("Nasrallah")).score >= SAME_NAME
+    assert compare_parts(parsed("أبو بكر"), parsed("Abou Bakr")).score >= SAME_NAME
+
+
+def test_truncated_query_part_matches_the_start_of_the_entry_part() -> None:
+    match = truncated_match(word("Samar"), word("Samarrai"))
+    assert match is not None
+    assert match.reason is Reason.TRUNCATED
+    assert NOT_ALIGNED <= match.score < 1.0
+    assert "samar" in match.detail
+
+
+def test_truncation_needs_three_letters_and_a_longer_entry_part() -> None:
+    assert truncated_match(word("Sa"), word("Samarrai")) is None
+    assert truncated_match(word("Samarrai"), word("Samarrai")) is None
+    assert truncated_match(word("Samarrai"), word("Samar")) is None
+    assert truncated_match(word("Badri"), word("Samarrai")) is None
+
+
+def test_joined_part_reads_two_parts_as_one_word() -> None:
+    joined = joined_part(word("Wali"), word("Jan"))
+    assert "walijan" in joined.forms
+    assert compare_parts(word("Walijan"), joined).score >= SAME_NAME
+    abd = joined_part(parsed("Abd Fattah"), word("Ahmad"))
+    assert any(f.startswith("abd") for f in abd.forms)
+
+
+def test_analysed_parts_are_interned_so_comparisons_are_cached() -> None:
+    part = Part(core="baghdadi", words=("baghdadi",))
+    assert analyse_part(part) is analyse_part(Part(core="baghdadi", words=("baghdadi",)))
