@@ -23,9 +23,11 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Coroutine
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import orjson
 
@@ -201,6 +203,42 @@ async def client_loop(
         connection.close()
 
 
+async def paced_loop(
+    port: int,
+    key: str,
+    travellers: list[dict[str, object]],
+    arrivals: asyncio.Queue[float | None],
+    out: Results,
+    rng: random.Random,
+) -> None:
+    """Send each request at its scheduled time; latency counts from that time (no omission)."""
+    connection = Connection(port)
+    try:
+        while (scheduled := await arrivals.get()) is not None:
+            status, _ = await connection.request("POST", "/v1/screen", key, rng.choice(travellers))
+            out.latencies.append(time.perf_counter() - scheduled)
+            if status != 200:
+                out.errors[status] = out.errors.get(status, 0) + 1
+    finally:
+        connection.close()
+
+
+async def pace(
+    arrivals: asyncio.Queue[float | None], rate: float, stop: float, clients: int
+) -> None:
+    """Schedule requests at a fixed rate until `stop`, then tell every client to finish."""
+    interval = 1.0 / rate
+    next_at = time.perf_counter()
+    while next_at < stop:
+        delay = next_at - time.perf_counter()
+        if delay > 0:
+            await asyncio.sleep(delay)
+        arrivals.put_nowait(next_at)
+        next_at += interval
+    for _ in range(clients):
+        arrivals.put_nowait(None)
+
+
 async def editor_loop(
     port: int, key: str, names: list[str], stop: float, out: Results, every: float
 ) -> None:
@@ -231,18 +269,32 @@ async def editor_loop(
 
 
 async def run_load(
-    port: int, prepared: Prepared, clients: int, seconds: float, edit_every: float
+    port: int,
+    prepared: Prepared,
+    clients: int,
+    seconds: float,
+    edit_every: float,
+    rate: float | None = None,
 ) -> tuple[Results, float]:
+    """Closed loop (each client sends again as soon as answered), or paced at `rate` per second."""
     out = Results()
     rng = random.Random(SEED + 3)
     started = time.perf_counter()
     stop = started + seconds
-    tasks = [
-        client_loop(
-            port, prepared.screener_key, prepared.travellers, stop, out, random.Random(rng.random())
-        )
-        for _ in range(clients)
-    ]
+    key, travellers = prepared.screener_key, prepared.travellers
+    tasks: list[Coroutine[Any, Any, None]] = []
+    if rate is None:
+        tasks += [
+            client_loop(port, key, travellers, stop, out, random.Random(rng.random()))
+            for _ in range(clients)
+        ]
+    else:
+        arrivals: asyncio.Queue[float | None] = asyncio.Queue()
+        tasks.append(pace(arrivals, rate, stop, clients))
+        tasks += [
+            paced_loop(port, key, travellers, arrivals, out, random.Random(rng.random()))
+            for _ in range(clients)
+        ]
     tasks.append(
         editor_loop(port, prepared.contributor_key, prepared.edit_names, stop, out, edit_every)
     )
@@ -282,6 +334,22 @@ async def audit_report(port: int, key: str) -> dict[str, object]:
     _, body = await connection.request("GET", "/v1/audit/verify", key)
     connection.close()
     return dict(orjson.loads(body))
+
+
+def phase_rows(title: str, results: Results, elapsed: float) -> list[tuple[str, str]]:
+    """Table rows of one measured phase."""
+    latencies = [1000.0 * value for value in results.latencies]
+    errors = sum(results.errors.values())
+    return [
+        (title, f"{elapsed:.1f} s"),
+        ("  screenings per second", f"{len(latencies) / elapsed:.0f} ({len(latencies):,} in all)"),
+        (
+            "  latency p50 / p90 / p99",
+            " / ".join(f"{percentile(latencies, share):.0f}" for share in (0.5, 0.9, 0.99)) + " ms",
+        ),
+        ("  latency max", f"{max(latencies):.0f} ms"),
+        ("  screening errors", f"{errors}" + (f" {results.errors}" if errors else "")),
+    ]
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -329,6 +397,9 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=30.0, help="Length of the measured run.")
     parser.add_argument("--workers", type=int, default=2, help="hajiz serve worker processes.")
     parser.add_argument("--edit-every", type=float, default=0.1, help="Seconds between two edits.")
+    parser.add_argument(
+        "--rate", type=float, default=None, help="Paced rate (default: 80%% of saturation)."
+    )
     parser.add_argument("--workdir", type=Path, default=None, help="Folder for the database.")
     parser.add_argument("--reuse", action="store_true", help="Reuse the database in --workdir.")
     args = parser.parse_args()
@@ -346,34 +417,37 @@ def main() -> None:
     server = start_server(prepared, workdir, port, args.workers)
     try:
         asyncio.run(wait_ready(port, server, args.workers, timeout=900))
-        asyncio.run(run_load(port, prepared, args.clients, 3.0, 1.0))  # warm-up, not counted
-        print(f"measuring {args.seconds:.0f} s with {args.clients} clients…", file=sys.stderr)
-        results, elapsed = asyncio.run(
+        asyncio.run(run_load(port, prepared, args.clients, 5.0, 1.0))  # warm-up, not counted
+        print(
+            f"saturation: {args.seconds:.0f} s, {args.clients} closed-loop clients…",
+            file=sys.stderr,
+        )
+        saturated, saturated_s = asyncio.run(
             run_load(port, prepared, args.clients, args.seconds, args.edit_every)
         )
+        capacity = len(saturated.latencies) / saturated_s
+        rate = args.rate or max(1.0, round(0.8 * capacity))
+        print(f"sustained: {args.seconds:.0f} s paced at {rate:.0f}/s…", file=sys.stderr)
+        paced, paced_s = asyncio.run(
+            run_load(port, prepared, args.clients, args.seconds, args.edit_every, rate=rate)
+        )
         time.sleep(1.0)  # the promise: every edit everywhere within a second
-        lost = asyncio.run(check_edits(port, prepared, results.final, probes=4 * args.workers))
+        final = {**saturated.final, **paced.final}
+        lost = asyncio.run(check_edits(port, prepared, final, probes=4 * args.workers))
         audit = asyncio.run(audit_report(port, prepared.admin_key))
     finally:
         server.terminate()
         server.wait(timeout=30)
-    latencies = [1000.0 * value for value in results.latencies]
     rows = [
         ("entries in the store", f"{prepared.entries:,}"),
-        ("server workers / clients", f"{args.workers} / {args.clients}"),
-        ("measured for", f"{elapsed:.1f} s"),
-        ("screenings", f"{len(latencies):,}"),
-        ("screenings per second", f"{len(latencies) / elapsed:.0f}"),
-        ("latency p50", f"{statistics.median(latencies):.1f} ms"),
-        ("latency p90", f"{percentile(latencies, 0.90):.1f} ms"),
-        ("latency p99", f"{percentile(latencies, 0.99):.1f} ms"),
-        ("latency max", f"{max(latencies):.1f} ms"),
+        ("server workers / client connections", f"{args.workers} / {args.clients}"),
+        *phase_rows("saturation (closed loop)", saturated, saturated_s),
+        *phase_rows(f"sustained (paced at {rate:.0f}/s)", paced, paced_s),
         (
-            "screening errors",
-            str(sum(results.errors.values())) + (f" {results.errors}" if results.errors else ""),
+            "entry edits (errors)",
+            f"{saturated.edits + paced.edits} ({saturated.edit_errors + paced.edit_errors})",
         ),
-        ("entry edits (errors)", f"{results.edits} ({results.edit_errors})"),
-        ("edits not visible after 1 s", f"{lost} of {len(results.final)} entries"),
+        ("edited entries not visible after 1 s", f"{lost} of {len(final)}"),
         (
             "audit chain",
             f"{'intact' if audit.get('is_intact') else 'BROKEN'}, {audit.get('records')} records",

@@ -40,9 +40,16 @@ class SourceVisibility:
         self._open: Counter[str] = Counter()
         self._restricted: dict[str, dict[str, tuple[str, tuple[str, ...]]]] = defaultdict(dict)
         self._source_of: dict[str, tuple[str, bool]] = {}
+        # Kept here, incrementally: recomputing it from the whole index costs milliseconds.
+        self.versions: dict[str, str | None] = {}
 
     def add(
-        self, entry_id: str, source: str, agency: str, releasable_to: tuple[str, ...] | None
+        self,
+        entry_id: str,
+        source: str,
+        agency: str,
+        releasable_to: tuple[str, ...] | None,
+        source_version: str | None = None,
     ) -> None:
         """Count an entry (replacing what was counted under its id)."""
         self.remove(entry_id)
@@ -51,6 +58,8 @@ class SourceVisibility:
         else:
             self._restricted[source][entry_id] = (agency, releasable_to)
         self._source_of[entry_id] = (source, releasable_to is None)
+        if source_version is not None or source not in self.versions:
+            self.versions[source] = source_version
 
     def remove(self, entry_id: str) -> None:
         """Forget an entry."""
@@ -64,6 +73,10 @@ class SourceVisibility:
                 del self._open[source]
         else:
             self._restricted[source].pop(entry_id, None)
+            if not self._restricted[source]:
+                del self._restricted[source]
+        if source not in self._open and source not in self._restricted:
+            self.versions.pop(source, None)
 
     def visible_sources(self, agency: str) -> set[str]:
         """The sources with an entry this agency may see."""
@@ -89,7 +102,13 @@ class IndexSync:
         # What each indexed entry was when applied; None where only the index knows it.
         self._stamps: dict[str, _Stamp | None] = {}
         for subject in screener.index.subjects():
-            self.sources.add(subject.id, subject.source, subject.agency, subject.releasable_to)
+            self.sources.add(
+                subject.id,
+                subject.source,
+                subject.agency,
+                subject.releasable_to,
+                subject.source_version,
+            )
             self._stamps[subject.id] = None
         self._visible_cache: dict[str, dict[str, str | None]] = {}
         self._cache_generation = -1
@@ -132,7 +151,9 @@ class IndexSync:
         if self._stamps.get(entry_id, _ABSENT) == stamp:
             return  # already applied (by this worker, or seen twice in the feed)
         self.screener.add(entry)
-        self.sources.add(entry.id, entry.source, entry.agency, entry.releasable_to)
+        self.sources.add(
+            entry.id, entry.source, entry.agency, entry.releasable_to, entry.source_version
+        )
         self._stamps[entry_id] = stamp
         self.generation += 1
 
@@ -144,7 +165,7 @@ class IndexSync:
         versions = self._visible_cache.get(agency)
         if versions is None:
             visible = self.sources.visible_sources(agency)
-            versions = {s: v for s, v in self.screener.list_versions().items() if s in visible}
+            versions = {s: v for s, v in sorted(self.sources.versions.items()) if s in visible}
             self._visible_cache[agency] = versions
         return versions
 

@@ -40,7 +40,12 @@ def analysis_dict(name: AnalysedName) -> dict[str, Any]:
 
 @click.group("names")
 def names_group() -> None:
-    """Inspect the name engine."""
+    """Inspect the name engine: how hajiz reads, romanises and keys a name.
+
+    \b
+    Example:
+      hajiz names explain "أبو بكر البغدادي"
+    """
 
 
 @names_group.command("explain")

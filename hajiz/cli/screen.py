@@ -28,7 +28,13 @@ BATCH_STEP = 256
 @click.option("--nationality", multiple=True, help="Nationality: ISO code or country name.")
 @click.option("--gender", type=click.Choice(["male", "female"]), default=None, help="Gender.")
 @click.option("--document", multiple=True, help="Identity document: TYPE:NUMBER:COUNTRY.")
-@click.option("--limit", default=10, show_default=True, type=click.IntRange(1, 1000))
+@click.option(
+    "--limit",
+    default=10,
+    show_default=True,
+    type=click.IntRange(1, 1000),
+    help="Most hits per traveller.",
+)
 @click.option(
     "--threshold",
     type=click.FloatRange(0.0, 1.0),
@@ -93,9 +99,20 @@ def screen_command(
     help="Write results here (default: standard output).",
 )
 @click.option(
-    "--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl", show_default=True
+    "--format",
+    "fmt",
+    type=click.Choice(["jsonl", "csv"]),
+    default="jsonl",
+    show_default=True,
+    help="Output format: JSON lines, or CSV with one row per hit.",
 )
-@click.option("--limit", default=10, show_default=True, type=click.IntRange(1, 1000))
+@click.option(
+    "--limit",
+    default=10,
+    show_default=True,
+    type=click.IntRange(1, 1000),
+    help="Most hits per traveller.",
+)
 @click.option(
     "--threshold",
     type=click.FloatRange(0.0, 1.0),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from hajiz.errors import ConfigError
 from hajiz.evaluation.cases import Category
 
 FP_AXIS_MAX = 10.0  # percent: the region where a border post can work
@@ -12,8 +13,10 @@ _STYLES = {"hajiz": "-", "hajiz (pairs)": "--"}
 
 
 def _pyplot() -> Any:
-    import matplotlib
-
+    try:
+        import matplotlib
+    except ImportError as error:
+        raise ConfigError("The plots need matplotlib: pip install 'hajiz[eval]'") from error
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 

@@ -1,0 +1,166 @@
+"""The candidate index: the true entry is among the candidates, changes apply (index/candidates.py).
+
+The list is `tests/fixtures/un_sc_small.xml` (seven persons and two organisations cut from the
+UN consolidated list), read with the real importer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from hajiz.importers.base import parse_list
+from hajiz.index.candidates import DEFAULT_CANDIDATES, CandidateIndex, subject_keys
+from hajiz.matching.subjects import Subject, prepare_entry, prepare_query
+from hajiz.model import Entry, Name, Query
+
+UN_SMALL = Path(__file__).resolve().parents[1] / "fixtures" / "un_sc_small.xml"
+EntryFactory = Callable[..., Entry]
+
+
+@pytest.fixture(scope="module")
+def un_entries() -> list[Entry]:
+    return parse_list("un-sc", UN_SMALL).entries
+
+
+@pytest.fixture
+def index(un_entries: list[Entry]) -> CandidateIndex:
+    return CandidateIndex.build(prepare_entry(e) for e in un_entries)
+
+
+def candidate_ids(index: CandidateIndex, *names: str, limit: int = DEFAULT_CANDIDATES) -> list[str]:
+    return [s.id for s in index.candidates(prepare_query(Query(names=names)), limit)]
+
+
+def test_build_holds_every_entry(index: CandidateIndex, un_entries: list[Entry]) -> None:
+    assert len(index) == len(un_entries) == 9
+    for entry in un_entries:
+        assert entry.id in index
+        subject = index.get(entry.id)
+        assert subject is not None and subject.id == entry.id
+    assert {s.id for s in index.subjects()} == {e.id for e in un_entries}
+    assert index.get("un-sc:nope") is None
+    assert "un-sc:nope" not in index
+
+
+@pytest.mark.parametrize(
+    ("name", "entry_id"),
+    [
+        # exact
+        ("IBRAHIM AWWAD IBRAHIM AL-BADRI", "un-sc:QDi.299"),
+        ("MOHAMMAD HASSAN AKHUND", "un-sc:TAi.002"),
+        ("Joseph Kony", "un-sc:CFi.009"),
+        ("Monir Chouka", "un-sc:QDi.300"),
+        # spelling variants
+        ("Ibrahim Awad al-Badri", "un-sc:QDi.299"),
+        ("Mohamed Hasan Akhond", "un-sc:TAi.002"),
+        ("Mounir Shouka", "un-sc:QDi.300"),
+        ("Fitiwi Abdulrazak", "un-sc:LYi.022"),
+        ("Mostafa Haji Mohammed Khan", "un-sc:QDi.306"),
+        ("Abu Bakr el-Baghdadi", "un-sc:QDi.299"),
+        # cross-script
+        ("أبو بكر البغدادي", "un-sc:QDi.299"),
+        ("ابراهيم عواد البدري", "un-sc:QDi.299"),
+        ("محمد حسن آخوند", "un-sc:TAi.002"),
+        ("حسن غول", "un-sc:QDi.306"),
+        ("مصطفى حجي محمد خان", "un-sc:QDi.306"),
+        ("Магомед Абдурахманов", "un-sc:QDi.363"),
+        ("جبهة النصرة", "un-sc:QDe.137"),
+    ],
+)
+def test_candidates_contain_the_true_entry(index: CandidateIndex, name: str, entry_id: str) -> None:
+    found = candidate_ids(index, name)
+    assert entry_id in found
+    assert found[0] == entry_id
+
+
+def test_an_unknown_name_finds_nothing_relevant(index: CandidateIndex) -> None:
+    assert candidate_ids(index, "Qwzxtrab Plovdivski") == []
+
+
+def test_candidates_are_unique_and_bounded(e: EntryFactory) -> None:
+    entries = [e(f"m-{i}", f"Mohammed Ahmed Khan{i:03d}") for i in range(120)]
+    entries.append(e("target", "Mohammed Ahmed Zawahiri"))
+    index = CandidateIndex.build(prepare_entry(x) for x in entries)
+    for limit in (1, 5, 30):
+        found = candidate_ids(index, "Mohammed Ahmed Zawahiri", limit=limit)
+        assert len(found) == limit
+        assert len(set(found)) == len(found)
+        assert found[0] == "target"  # the rare key decides
+
+
+def test_adding_an_entry_makes_it_findable(index: CandidateIndex, e: EntryFactory) -> None:
+    assert "new-1" not in candidate_ids(index, "Ayman al-Zawahiri")
+    index.add(prepare_entry(e("new-1", "Ayman al-Zawahiri", names=("أيمن الظواهري",))))
+    assert len(index) == 10
+    assert candidate_ids(index, "Ayman al-Zawahiri")[0] == "new-1"
+    assert candidate_ids(index, "أيمن الظواهري")[0] == "new-1"
+
+
+def test_removed_entries_are_never_returned(index: CandidateIndex) -> None:
+    assert index.remove("un-sc:QDi.299") is True
+    assert index.remove("un-sc:QDi.299") is False
+    assert "un-sc:QDi.299" not in index
+    assert index.get("un-sc:QDi.299") is None
+    assert len(index) == 8
+    for name in ("IBRAHIM AWWAD IBRAHIM AL-BADRI", "أبو بكر البغدادي", "Abu Dua"):
+        assert "un-sc:QDi.299" not in candidate_ids(index, name, limit=100)
+    assert "un-sc:QDi.299" not in {s.id for s in index.subjects()}
+
+
+def test_a_replaced_entry_returns_its_new_version(index: CandidateIndex, e: EntryFactory) -> None:
+    new = e("un-sc:QDi.300", "Karim Benali", version=2)
+    index.add(prepare_entry(new))
+    assert len(index) == 9
+    subject = index.get("un-sc:QDi.300")
+    assert subject is not None and subject.version == 2
+    assert candidate_ids(index, "Karim Benali")[0] == "un-sc:QDi.300"
+    # The old names no longer lead to it, and it comes back once only.
+    assert "un-sc:QDi.300" not in candidate_ids(index, "Monir Chouka", limit=100)
+    found = [s for s in index.candidates(prepare_query(Query(names=("Karim Benali",))), 100)]
+    assert [s.version for s in found if s.id == "un-sc:QDi.300"] == [2]
+
+
+def test_build_keeps_the_last_of_duplicate_ids(e: EntryFactory) -> None:
+    index = CandidateIndex.build(
+        [
+            prepare_entry(e("dup", "Ahmad Shah Massoud")),
+            prepare_entry(e("dup", "Gulbuddin Hekmatyar")),
+        ]
+    )
+    assert len(index) == 1
+    assert candidate_ids(index, "Gulbuddin Hekmatyar") == ["dup"]
+    assert candidate_ids(index, "Ahmad Shah Massoud") == []
+
+
+def test_many_additions_stay_findable(e: EntryFactory) -> None:
+    # Enough additions under one key to pass the merge point of pending postings.
+    index = CandidateIndex.build([])
+    for i in range(600):
+        index.add(prepare_entry(e(f"a-{i}", f"Haqqani Qwz{i:04d}")))
+    index.remove("a-7")
+    found = candidate_ids(index, "Haqqani", limit=1000)
+    assert len(found) == 599
+    assert "a-7" not in found
+    assert index.document_frequency(next(iter(_keys("Haqqani")))) >= 599
+
+
+def _keys(name: str) -> set[str]:
+    subject: Subject = prepare_entry(
+        Entry(id="k", agency="T", source="t", names=(Name(full=name),))
+    )
+    return subject_keys(subject)
+
+
+def test_document_frequency_counts_entries_with_a_key(index: CandidateIndex) -> None:
+    keys = _keys("Baghdadi")
+    assert keys
+    assert max(index.document_frequency(k) for k in keys) >= 1
+    assert index.document_frequency("p:qwzxtrab") == 0
+
+
+def test_subject_keys_include_joined_parts() -> None:
+    # "Wali Jan" carries the key of "Walijan", so either spelling finds the other.
+    assert _keys("Walijan") & _keys("Wali Jan")
