@@ -108,15 +108,31 @@ def test_result_reports_list_versions_and_algorithm(screener: Screener) -> None:
     assert result.algorithm == "hajiz-v1@1.0" == screener.algorithm_id
     assert result.list_versions == {"un-sc": "2026-02-27T00:00:09.554Z"}
     data = result.to_dict()
-    assert set(data) == {"query_id", "results", "candidates", "elapsed_ms", "algorithm",
-                         "list_versions"}  # fmt: skip
+    assert set(data) == {
+        "query_id",
+        "results",
+        "candidates",
+        "elapsed_ms",
+        "algorithm",
+        "list_versions",
+    }
     assert data["results"][0]["entity_id"] == "un-sc:CFi.009"
-    assert set(data["results"][0]) == {"entity_id", "score", "match", "band", "agency", "source",
-                                       "entry_version", "explanation"}  # fmt: skip
+    assert set(data["results"][0]) == {
+        "entity_id",
+        "score",
+        "match",
+        "band",
+        "agency",
+        "source",
+        "entry_version",
+        "explanation",
+    }
 
 
 def test_the_query_id_is_reported(screener: Screener) -> None:
-    assert screener.screen(Query(id="traveller-7", names=("Joseph Kony",))).query_id == "traveller-7"
+    assert (
+        screener.screen(Query(id="traveller-7", names=("Joseph Kony",))).query_id == "traveller-7"
+    )
 
 
 def test_score_one_entry(screener: Screener) -> None:
@@ -157,7 +173,12 @@ def restricted(e: EntryFactory) -> Screener:
 
 @pytest.mark.parametrize(
     ("agency", "visible"),
-    [("X", {"secret", "open"}), ("Y", {"secret", "open"}), ("Z", {"open"}), (None, {"secret", "open"})],
+    [
+        ("X", {"secret", "open"}),
+        ("Y", {"secret", "open"}),
+        ("Z", {"open"}),
+        (None, {"secret", "open"}),
+    ],
 )
 def test_agency_visibility(restricted: Screener, agency: str | None, visible: set[str]) -> None:
     result = restricted.screen(q("Ayman al-Zawahiri"), agency=agency, threshold=0.0)
@@ -194,9 +215,7 @@ def comparable(result: ScreeningResult) -> dict[str, Any]:
 
 @pytest.mark.parametrize("workers", [1, 2])
 def test_screen_batch_matches_sequential_screening(screener: Screener, workers: int) -> None:
-    queries = [
-        Query(id=f"q{i}", names=(BATCH_NAMES[i % len(BATCH_NAMES)],)) for i in range(80)
-    ]
+    queries = [Query(id=f"q{i}", names=(BATCH_NAMES[i % len(BATCH_NAMES)],)) for i in range(80)]
     batch = screener.screen_batch(queries, threshold=0.0, limit=3, workers=workers)
     sequential = [screener.screen(query, threshold=0.0, limit=3) for query in queries]
     assert [r.query_id for r in batch] == [f"q{i}" for i in range(80)]
@@ -212,3 +231,16 @@ def test_screen_batch_keeps_the_agency_filter(restricted: Screener) -> None:
 
 def test_screen_batch_of_nothing() -> None:
     assert Screener.from_entries([]).screen_batch([], workers=2) == []
+
+
+def test_equal_scores_are_ordered_by_entry_id(e: EntryFactory) -> None:
+    screener = Screener.from_entries(
+        [
+            e("b-2", "Ayman al-Zawahiri"),
+            e("a-1", "Ayman al-Zawahiri"),
+            e("c-3", "Ayman al-Zawahiri"),
+        ]
+    )
+    hits = screener.screen(q("Ayman al-Zawahiri")).hits
+    assert [h.entry_id for h in hits] == ["a-1", "b-2", "c-3"]
+    assert len({h.score for h in hits}) == 1

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import logging
 from collections.abc import AsyncIterator
 
@@ -56,6 +57,10 @@ def create_app(settings: Settings) -> FastAPI:
         tasks: list[asyncio.Task[None]] = []
         try:
             sync = IndexSync.load(store, settings)
+            # The index is millions of long-lived objects: keep the garbage collector from
+            # walking them again and again (a full collection would stall screening for a second).
+            gc.collect()
+            gc.freeze()
             app.state.hajiz = ServiceState(
                 settings=settings,
                 store=store,

@@ -179,3 +179,5 @@ class IndexSync:
                     await asyncio.sleep(0)
             except HajizError as error:
                 log.warning("cannot read the change feed: %s", error.detail)
+            except Exception:  # never stop following: a stale worker would screen stale data
+                log.exception("cannot apply the change feed; retrying")

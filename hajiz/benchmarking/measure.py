@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import math
 import resource
 import sys
@@ -9,6 +10,7 @@ import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from types import TracebackType
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -100,3 +102,40 @@ class Clock:
                 return
             self.seconds += time.perf_counter() - started
             yield item
+
+
+class GcPauses:
+    """Record the garbage collector's pauses while in use: `with GcPauses() as pauses: ...`."""
+
+    def __init__(self) -> None:
+        self.pauses: list[tuple[int, float]] = []  # (generation, seconds)
+        self._started = 0.0
+
+    def _callback(self, phase: str, info: dict[str, Any]) -> None:
+        if phase == "start":
+            self._started = time.perf_counter()
+        else:
+            self.pauses.append((int(info["generation"]), time.perf_counter() - self._started))
+
+    def __enter__(self) -> GcPauses:
+        gc.callbacks.append(self._callback)
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        gc.callbacks.remove(self._callback)
+
+    def summary(self) -> dict[str, Any]:
+        """Collections, their total and longest pause (ms), and the full (generation 2) ones."""
+        full = [seconds for generation, seconds in self.pauses if generation == 2]
+        return {
+            "collections": len(self.pauses),
+            "total_ms": sum(seconds for _, seconds in self.pauses) * 1000.0,
+            "max_ms": max((seconds for _, seconds in self.pauses), default=0.0) * 1000.0,
+            "full_collections": len(full),
+            "full_total_ms": sum(full) * 1000.0,
+        }

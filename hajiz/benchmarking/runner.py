@@ -116,6 +116,13 @@ def _machine() -> dict[str, Any]:
     }
 
 
+def _plain(value: Any) -> Any:
+    """A config value as JSON has it."""
+    if isinstance(value, Path):
+        return str(value)
+    return list(value) if isinstance(value, tuple) else value
+
+
 def run_benchmarks(config: BenchConfig, stage: Stage | None = None) -> dict[str, Any]:
     """Every figure of the benchmark as one JSON-ready report, with targets checked."""
     say = stage or (lambda message: None)
@@ -124,7 +131,7 @@ def run_benchmarks(config: BenchConfig, stage: Stage | None = None) -> dict[str,
         "hajiz_version": __version__,
         "started_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "machine": _machine(),
-        "config": {k: str(v) if isinstance(v, Path) else v for k, v in asdict(config).items()},
+        "config": {k: _plain(v) for k, v in asdict(config).items()},
         "engine": None,
         "sizes": [],
     }

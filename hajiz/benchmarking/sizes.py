@@ -18,6 +18,7 @@ from typing import Any
 from hajiz.benchmarking.measure import (
     MB,
     Clock,
+    GcPauses,
     children_peak_rss_mb,
     latency_summary,
     peak_rss_mb,
@@ -35,7 +36,7 @@ from hajiz.errors import HajizError
 from hajiz.index.candidates import CandidateIndex
 from hajiz.index.snapshot import load_snapshot, save_snapshot
 from hajiz.matching.algorithm import DEFAULT_ALGORITHM, get_algorithm
-from hajiz.matching.subjects import prepare_entry
+from hajiz.matching.subjects import prepare_entry, prepare_query
 from hajiz.model import Entry, Query
 from hajiz.names.lexicon import load_lexicon
 from hajiz.screening import Screener
@@ -44,6 +45,8 @@ Stage = Callable[[str], None]
 SNAPSHOT_FINGERPRINT = "hajiz-bench"
 # Queries screened before timing starts: the first ones pay for lazy set-up, not for screening.
 WARM_UP_QUERIES = 20
+# Queries whose screening is timed step by step (fresh ones: their analysis is not cached).
+STAGE_QUERIES = 300
 
 
 @dataclass(frozen=True)
@@ -100,24 +103,63 @@ def build_screener(listed: BenchList, algorithm: str) -> tuple[Screener, dict[st
 
 
 def time_screens(screener: Screener, queries: list[tuple[QueryKind, Query]]) -> dict[str, Any]:
-    """Latency of single screens, overall and per kind of query, in ms."""
+    """Latency of single screens, overall and per kind of query, in ms, and the GC's pauses."""
     latencies: list[float] = []
     by_kind: dict[str, list[float]] = defaultdict(list)
     candidates = 0
     flagged = 0
-    for kind, query in queries:
-        started = time.perf_counter()
-        result = screener.screen(query)
-        elapsed = (time.perf_counter() - started) * 1000.0
-        latencies.append(elapsed)
-        by_kind[kind.value].append(elapsed)
-        candidates += result.candidates
-        flagged += any(h.is_match for h in result.hits)
+    with GcPauses() as pauses:
+        for kind, query in queries:
+            started = time.perf_counter()
+            result = screener.screen(query)
+            elapsed = (time.perf_counter() - started) * 1000.0
+            latencies.append(elapsed)
+            by_kind[kind.value].append(elapsed)
+            candidates += result.candidates
+            flagged += any(h.is_match for h in result.hits)
     return {
         "latency_ms": latency_summary(latencies),
         "by_kind_ms": {k: latency_summary(v) for k, v in sorted(by_kind.items())},
         "candidates_mean": candidates / len(queries),
         "flagged_share": flagged / len(queries),
+        "gc": pauses.summary(),
+    }
+
+
+def time_stages(screener: Screener, queries: list[Query]) -> dict[str, Any]:
+    """Where a screen's time goes: analysing the query, finding candidates, scoring them (ms).
+
+    The same steps `Screener.screen` takes, timed apart, with the garbage collector paused so
+    that its pauses (reported by `time_screens`) do not land on one step by chance.
+    """
+    analyse_ms: list[float] = []
+    find_ms: list[float] = []
+    score_ms: list[float] = []
+    per_candidate_us: list[float] = []
+    gc.collect()
+    gc.disable()
+    try:
+        for query in queries:
+            started = time.perf_counter()
+            prepared = prepare_query(query)
+            found_at = time.perf_counter()
+            candidates = screener.index.candidates(prepared, screener.candidate_limit)
+            scored_at = time.perf_counter()
+            for subject in candidates:
+                screener.algorithm.score(prepared, subject, screener.weights)
+            done = time.perf_counter()
+            analyse_ms.append((found_at - started) * 1000.0)
+            find_ms.append((scored_at - found_at) * 1000.0)
+            score_ms.append((done - scored_at) * 1000.0)
+            if candidates:
+                per_candidate_us.append((done - scored_at) * 1e6 / len(candidates))
+    finally:
+        gc.enable()
+    return {
+        "analyse_query_ms": latency_summary(analyse_ms),
+        "find_candidates_ms": latency_summary(find_ms),
+        "score_candidates_ms": latency_summary(score_ms),
+        "score_per_candidate_us": latency_summary(per_candidate_us) if per_candidate_us else None,
     }
 
 
@@ -143,6 +185,7 @@ def bench_size(job: SizeJob, stage: Stage) -> dict[str, Any]:
     gc.collect()
     base_rss = rss_mb()
     listed = BenchList.of(job.size, job.seed, real)
+    del real  # the persons not sampled into the list
     stage(f"N={job.size:,}: building the index ({len(listed.real):,} real persons)")
     screener, build = build_screener(listed, job.algorithm)
     gc.collect()
@@ -156,6 +199,10 @@ def bench_size(job: SizeJob, stage: Stage) -> dict[str, Any]:
     for query in warm:
         screener.screen(query)
     screen = time_screens(screener, query_mix(listed, job.queries, job.seed, SCREEN_MIX, "screen"))
+    stage_queries = query_mix(
+        listed, min(job.queries, STAGE_QUERIES), job.seed, SCREEN_MIX, "stages"
+    )
+    screen["stages"] = time_stages(screener, [q for _, q in stage_queries])
     stage(f"N={job.size:,}: batch of {job.queries:,} and manifest of {job.manifest:,}")
     batch_queries = [q for _, q in query_mix(listed, job.queries, job.seed, SCREEN_MIX, "batch")]
     batch = time_batch(screener, batch_queries)
@@ -174,6 +221,8 @@ def bench_size(job: SizeJob, stage: Stage) -> dict[str, Any]:
             "size_mb": job.snapshot_path.stat().st_size / MB,
         }
         memory["peak_with_snapshot_mb"] = peak_rss_mb()
+    # Counted last: the list of every object is itself big.
+    memory["gc_tracked_objects"] = len(gc.get_objects())
     return {
         "size": job.size,
         "real_entries": len(listed.real),

@@ -54,7 +54,7 @@ def engine_table(engine: dict[str, Any]) -> Table:
 
     row("Lexicon words (file size)", f"{lexicon['words']:,} ({lexicon['file_mb']:.1f} MB)")
     row("Lexicon load, fresh process", f"{lexicon['load_s']:.2f} s", "lexicon", "load_s")
-    row("  of which parsing the bytes", f"{lexicon['parse_s']:.2f} s")
+    row("  parsing the bytes again (read_lexicon)", f"{lexicon['parse_s']:.2f} s")
     row("Lexicon memory retained", f"{lexicon['retained_mb']:.1f} MB", "lexicon", "retained_mb")
     row("  RSS added / transient peak", _pair(lexicon["rss_added_mb"], lexicon["peak_traced_mb"]))
     warming, cold = analysis["warming"], analysis["cold"]
@@ -134,6 +134,13 @@ _ROWS: tuple[tuple[str, Cell, tuple[str, ...] | None], ...] = (
     ("Screen mean / max", lambda f: f"{_ms(f, 'mean')} / {_ms(f, 'max')}", None),
     ("  p50 variant / Arabic / unlisted", lambda f: _kinds(f), None),
     ("Candidates scored per query", lambda f: f"{f['screen']['candidates_mean']:.1f}", None),
+    ("  p50 analyse / find / score", lambda f: _stages(f), None),
+    (
+        "  scoring one candidate, p50",
+        lambda f: f"{_number(_get(f, 'screen', 'stages', 'score_per_candidate_us', 'p50'), 0)} µs",
+        None,
+    ),
+    ("  GC full collections, longest pause", lambda f: _gc(f), None),
     (
         "Batch throughput",
         lambda f: f"{_number(f['batch']['queries_per_s'], 0)} q/s ({f['batch']['workers']} cores)",
@@ -172,6 +179,19 @@ _ROWS: tuple[tuple[str, Cell, tuple[str, ...] | None], ...] = (
 
 def _ms(figures: dict[str, Any], stat: str) -> str:
     return f"{figures['screen']['latency_ms'][stat]:.2f} ms"
+
+
+def _stages(figures: dict[str, Any]) -> str:
+    stages = _get(figures, "screen", "stages") or {}
+    keys = ("analyse_query_ms", "find_candidates_ms", "score_candidates_ms")
+    return " / ".join(_number(_get(stages, k, "p50"), 2) for k in keys) + " ms"
+
+
+def _gc(figures: dict[str, Any]) -> str:
+    pauses = _get(figures, "screen", "gc")
+    if not pauses:
+        return "–"
+    return f"{pauses['full_collections']}, {pauses['max_ms']:,.0f} ms"
 
 
 def _kinds(figures: dict[str, Any]) -> str:

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 
 import click
 import orjson
-from rich.table import Table
+from rich.table import Column, Table
 
 from hajiz.access import Role, add_agency, create_key, revoke_key
 from hajiz.audit import verify_chain
@@ -147,7 +147,10 @@ def keys_list(cli: CliContext, agency: str | None) -> None:
     now = datetime.now(UTC)
     with _store(cli) as store:
         keys = store.list_api_keys(agency)
-    table = Table("Id", "Agency", "Roles", "State", "Created", "Expires", "Note")
+    # Ids are copied into `keys revoke`: never wrap them.
+    table = Table(
+        Column("Id", no_wrap=True), "Agency", "Roles", "State", "Created", "Expires", "Note"
+    )
     for key in keys:
         table.add_row(
             key.id,

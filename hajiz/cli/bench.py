@@ -150,8 +150,9 @@ def bench_command(
         console.print(engine_table(report["engine"]))
     if report["sizes"]:
         console.print(screening_table(report["sizes"]))
-    failed = [t for t in report["targets"] if t["pass"] is False]
-    summary = f"{len(report['targets']) - len(failed)}/{len(report['targets'])} targets met"
+    targets = report["targets"]
+    met = sum(t["pass"] is True for t in targets)
+    summary = f"{met}/{len(targets)} targets met" if targets else "No targets at these sizes"
     if json_path is not None:
         json_path.parent.mkdir(parents=True, exist_ok=True)
         json_path.write_bytes(orjson.dumps(report, option=orjson.OPT_INDENT_2))

@@ -43,7 +43,7 @@ class PartMatch:
     detail: str = ""
 
 
-# Scores of each kind of evidence, tuned on the training pairs (scripts/eval_part_equivalence.py).
+# Scores of each kind of evidence; calibrated on the training pairs (scripts/eval_part_equivalence.py).
 SCORE_VARIANT = 0.95
 SCORE_PHONETIC = 0.86
 # A romanisation of the Arabic landing on the Latin word's phonetic key is stronger evidence.
@@ -53,17 +53,16 @@ SCORE_SKELETON_CROSS_SCRIPT = 0.76
 SCORE_LONG_SKELETON_CROSS_SCRIPT = 0.82
 LONG_SKELETON = 4
 # A skeleton of fewer consonants than this (Ali = l) is no evidence on its own.
-MIN_SKELETON = 3
-# Spelling closeness (best romanisation vs the Latin word) a skeleton match needs besides.
-SKELETON_SUPPORT = 0.5
+MIN_SKELETON = 1
 # A masculine name and its feminine form (Karim/Karima) are different people.
 FEMININE_PAIR_SCORE = 0.6
 CROSS_SCRIPT_FACTOR = 0.98
-# Per-edit penalty is EDIT_BUDGET / length: one edit in 4 letters costs 0.31 (not aligned),
-# in 10 letters 0.125.
-EDIT_BUDGET = 1.25
-# Structure disagreements: "abu bakr" vs "bakr", "salah al-din" vs "salah",
-# "abd al-rahman" vs "rahman".
+# Known names this short that the lexicon keeps apart are different names, whatever the edits.
+SHORT_NAME = 5
+DISTINCT_SHORT_NAMES = 0.6
+# Per-edit penalty is EDIT_BUDGET / length: one edit in 4 letters costs 0.3, in 10 letters 0.12.
+EDIT_BUDGET = 1.2
+# Structure disagreements: "abu bakr" vs "bakr", "salah al-din" vs "salah", "abd al-rahman" vs "rahman".
 KUNYA_MISSING_FACTOR = 0.8
 COMPOUND_MISSING_FACTOR = 0.75
 PREFIX_CONFLICT_FACTOR = 0.4
@@ -110,6 +109,15 @@ def _best_forms(a: AnalysedPart, b: AnalysedPart) -> tuple[float, str, str]:
     return best, best_a, best_b
 
 
+def _distinct_short_names(a: AnalysedPart, b: AnalysedPart) -> bool:
+    """Two short names the lexicon knows, and knows apart (Badr/Bakr, Said/Saad, Ali/Alia).
+
+    A typo rarely lands on another real name, so an edit between two known names is a
+    different name, not a misspelling."""
+    short = len(a.core) <= SHORT_NAME and len(b.core) <= SHORT_NAME
+    return short and bool(a.groups) and bool(b.groups) and not a.groups & b.groups
+
+
 def _vowel_onset(part: AnalysedPart) -> bool:
     """Whether the word starts with a vowel (alef, ayn and hamza count as vowels)."""
     first = part.core[:1]
@@ -138,18 +146,18 @@ def core_similarity(a: AnalysedPart, b: AnalysedPart) -> PartMatch:
         else:
             reason = Reason.IDENTICAL if score == 1.0 else Reason.SPELLING
             detail = "" if score == 1.0 else f"{form_a} ~ {form_b}"
+            if _distinct_short_names(a, b):
+                score = min(score, DISTINCT_SHORT_NAMES)
         result = PartMatch(score, reason, detail)
     phonetic_score = SCORE_PHONETIC_CROSS_SCRIPT if cross_script else SCORE_PHONETIC
     if a.phonetic & b.phonetic and result.score < phonetic_score:
         result = PartMatch(phonetic_score, Reason.PHONETIC, next(iter(a.phonetic & b.phonetic)))
-    # Consonants alone cannot tell Ahmad from Hamid or Hassan from Hussein: the skeleton counts
-    # only when a romanisation is already near the Latin spelling and both words start alike.
-    if cross_script and SKELETON_SUPPORT <= result.score < SCORE_LONG_SKELETON_CROSS_SCRIPT:
+    # A one-consonant skeleton (Ali = l) says nothing; Ahmad (أحمد) and Hamid share "hmd" but
+    # not their first sound.
+    if cross_script and result.score < SCORE_SKELETON_CROSS_SCRIPT:
         shared = max(a.skeletons & b.skeletons, key=len, default="")
         if len(shared) >= MIN_SKELETON and _vowel_onset(a) == _vowel_onset(b):
-            long = len(shared) >= LONG_SKELETON
-            score = SCORE_LONG_SKELETON_CROSS_SCRIPT if long else SCORE_SKELETON_CROSS_SCRIPT
-            result = PartMatch(score, Reason.SKELETON, shared)
+            result = PartMatch(SCORE_SKELETON_CROSS_SCRIPT, Reason.SKELETON, shared)
     return result
 
 

@@ -46,6 +46,9 @@ def test_bad_uploads_are_4xx(client, keys):
     assert unknown.status_code == 400 and "choose from" in unknown.json()["detail"]
     wrong = upload(client, keys.admin_a, "ftm", [xml])
     assert wrong.status_code == 422 and "not FtM JSON lines" in wrong.json()["detail"]
+    ftm = FIXTURES / "ftm_small.jsonl"
+    bad_agency = upload(client, keys.admin_a, "ftm", [ftm], agency="B\u202eAD")
+    assert bad_agency.status_code == 400 and "Agency code" in bad_agency.json()["detail"]
     two = upload(client, keys.admin_a, "un-sc", [xml, xml])
     assert two.status_code == 400
     missing = client.post("/v1/lists/import", data={"format": "un-sc"}, headers=auth(keys.admin_a))

@@ -4,8 +4,16 @@ from __future__ import annotations
 
 import sqlite3
 
+import pytest
+
 from hajiz.access import authenticate
 from hajiz.store.service import open_service_store
+
+
+@pytest.fixture(autouse=True)
+def _wide_tables(monkeypatch):
+    # These tests read values out of tables: keep rich from shortening cells to fit a terminal.
+    monkeypatch.setenv("COLUMNS", "200")
 
 
 def test_agencies_and_keys_round_trip(run_cli, db_path):

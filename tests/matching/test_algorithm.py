@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 import pytest
 
@@ -24,9 +25,9 @@ EntryFactory = Callable[..., Entry]
 PASSPORT = Document(type="passport", number="A1234567", country="IQ")
 
 
-def query(*names: str, dob: str | None = None, **fields: object) -> Query:
+def query(*names: str, dob: str | None = None, **fields: Any) -> Query:
     birth_dates = (BirthDate.parse(dob),) if dob else ()
-    return Query(names=names, birth_dates=birth_dates, **fields)  # type: ignore[arg-type]
+    return Query(names=names, birth_dates=birth_dates, **fields)
 
 
 @pytest.fixture

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from hajiz.matching.names import MIN_PART_SCORE, NameComparison, align
@@ -151,9 +153,16 @@ def test_a_name_without_name_parts_scores_zero() -> None:
 
 
 def test_the_explanation_carries_each_pair_with_its_reason() -> None:
-    data = compare("Abu Bakr al-Baghdadi al-Husseini", "أبو بكر البغدادي").to_dict()
-    assert set(data) >= {"score", "query_name", "entry_name", "pairs", "unmatched_query",
-                         "unmatched_entry", "reordered"}  # fmt: skip
+    data: dict[str, Any] = compare("Abu Bakr al-Baghdadi al-Husseini", "أبو بكر البغدادي").to_dict()
+    assert set(data) >= {
+        "score",
+        "query_name",
+        "entry_name",
+        "pairs",
+        "unmatched_query",
+        "unmatched_entry",
+        "reordered",
+    }
     assert data["query_name"] == "Abu Bakr al-Baghdadi al-Husseini"
     assert data["entry_name"] == "أبو بكر البغدادي"
     first, second = data["pairs"]

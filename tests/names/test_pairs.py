@@ -20,8 +20,9 @@ from hajiz.names.similarity import part_similarity
 HELDOUT = Path(__file__).resolve().parents[1] / "fixtures" / "names" / "heldout_pairs.tsv"
 # Two parts at or above this count as the same name.
 SAME_NAME = 0.8
-# Measured 0.892 on 400 rows (2026-11-25); a regression of more than two points fails.
-MIN_HELDOUT_ACCURACY = 0.872
+# Measured 0.897 on 400 rows (2026-11-25: ar-lat 0.91, lat-lat 0.885); more than two points
+# below that fails.
+MIN_HELDOUT_ACCURACY = 0.877
 
 
 def heldout_rows() -> list[dict[str, str]]:
@@ -102,14 +103,11 @@ HARD_NEGATIVES = [
     ("Jamal", "Kamal"), ("Jihad", "Jawad"), ("Hadi", "Hoda"), ("Rami", "Rania"), ("Sami", "Salim"),
     ("Badr", "Bakr"), ("Saad", "Saud"), ("Said", "Saad"), ("Hani", "Hana"), ("Amin", "Amina"),
     ("Amir", "Amira"), ("Adel", "Abdel"), ("Ibrahim", "Abraham"),
+    # A masculine name and its feminine form
+    ("Karim", "Karima"), ("Samir", "Samira"), ("Nabil", "Nabila"),
     # The same across scripts
     ("احمد", "Hamid"), ("حسن", "Hussein"), ("سالم", "Salma"), ("علي", "Alia"),
     ("محمود", "Mohammed"), ("خالد", "Walid"), ("كريم", "Karima"), ("سعد", "Said"), ("بدر", "Bakr"),
-    *_weak(
-        "a feminine -a on a six-letter name is one edit costing 1.2/6 = 0.2, so "
-        "Karim/Karima, Samir/Samira, Nabil/Nabila score exactly 0.8",
-        ("Karim", "Karima"), ("Samir", "Samira"), ("Nabil", "Nabila"),
-    ),
     *_weak(
         "a romanisation of the Arabic shares the Latin word's phonetic key though the names "
         "differ (عمر is Umar, not Ammar = عمار; جمال is Jamal/Gamal, not Kamal = كمال)",

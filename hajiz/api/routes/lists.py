@@ -10,6 +10,7 @@ from fastapi import APIRouter, File, Form, UploadFile
 from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 
+from hajiz.access import check_agency_code
 from hajiz.api.auth import AdminDep
 from hajiz.api.deps import StateDep
 from hajiz.api.errors import json_response, responses
@@ -60,7 +61,7 @@ async def import_list_file(
         raise InvalidInput("No file uploaded")
     if format not in _FOLDER_FORMATS and len(files) != 1:
         raise InvalidInput(f"Format {format!r} takes one file; {len(files)} were uploaded")
-    owner = (agency or principal.agency) if format in ("ftm", "csv") else None
+    owner = check_agency_code(agency or principal.agency) if format in ("ftm", "csv") else None
     with tempfile.TemporaryDirectory(prefix="hajiz-upload-") as folder:
         paths = []
         for position, upload in enumerate(files):
