@@ -5,6 +5,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import time
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -83,6 +84,7 @@ class Screener:
         self.threshold = algorithm.threshold
         self.candidate_limit = DEFAULT_CANDIDATES
         self._list_versions: dict[str, str | None] | None = None
+        self._source_counts: Counter[str] = Counter()
         self.weights = PartWeights(index.document_frequency, len(index))
 
     @classmethod
@@ -102,19 +104,34 @@ class Screener:
         """The version of each source list in the index."""
         if self._list_versions is None:
             versions: dict[str, str | None] = {}
+            counts: Counter[str] = Counter()
             for subject in self.index.subjects():
                 versions.setdefault(subject.source, subject.source_version)
-            self._list_versions = versions
+                counts[subject.source] += 1
+            self._list_versions, self._source_counts = versions, counts
         return self._list_versions
+
+    def _forget(self, subject: Subject | None) -> None:
+        if subject is None or self._list_versions is None:
+            return
+        self._source_counts[subject.source] -= 1
+        if self._source_counts[subject.source] <= 0:
+            self._list_versions.pop(subject.source, None)
+            del self._source_counts[subject.source]
 
     def add(self, entry: Entry) -> None:
         """Add or replace one entry in the index."""
-        self.index.add(prepare_entry(entry))
-        self._list_versions = None
+        subject = prepare_entry(entry)
+        self._forget(self.index.get(subject.id))
+        self.index.add(subject)
+        # Keep the cache up to date: recomputing walks the whole index.
+        if self._list_versions is not None:
+            self._list_versions[subject.source] = subject.source_version
+            self._source_counts[subject.source] += 1
 
     def remove(self, entry_id: str) -> bool:
         """Remove one entry from the index."""
-        self._list_versions = None
+        self._forget(self.index.get(entry_id))
         return self.index.remove(entry_id)
 
     def _hit(self, subject: Subject, result: MatchResult, threshold: float) -> Hit:
@@ -141,11 +158,8 @@ class Screener:
         started = time.perf_counter()
         threshold = self.threshold if threshold is None else threshold
         prepared = prepare_query(query)
-        candidates = [
-            s
-            for s in self.index.candidates(prepared, self.candidate_limit)
-            if is_visible(s, agency)
-        ]
+        accept = None if agency is None else (lambda s: is_visible(s, agency))
+        candidates = self.index.candidates(prepared, self.candidate_limit, accept)
         hits = []
         for subject in candidates:
             result = self.algorithm.score(prepared, subject, self.weights)

@@ -30,7 +30,9 @@ class Settings(BaseSettings):
     # Empty means sqlite:///<data_dir>/hajiz.db, resolved by `database_url_or_default`.
     database_url: str = Field(
         default="",
-        description="Store location: a SQLite path or sqlite:/// URL (default <data_dir>/hajiz.db).",
+        description=(
+            "Store location: a SQLite path or sqlite:/// URL (default <data_dir>/hajiz.db)."
+        ),
     )
     # The real public data used by the evaluation, benchmarks and lexicon build.
     real_data_dir: Path = Field(

@@ -14,6 +14,7 @@ import sys
 import time
 import tracemalloc
 from collections.abc import Callable
+from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
@@ -141,10 +142,18 @@ def bench_analysis(count: int, seed: int, cold_count: int | None = None) -> dict
     }
 
 
-def bench_engine(job: dict[str, Any], stage: Stage) -> dict[str, Any]:
-    """Both name-engine figures, for a fresh process: `job` has names and seed."""
+@dataclass(frozen=True)
+class EngineJob:
+    """What to measure of the name engine."""
+
+    names: int
+    seed: int
+    cold_names: int | None = None  # names timed with every cache cleared (None: all)
+
+
+def bench_engine(job: EngineJob, stage: Stage) -> dict[str, Any]:
+    """Both name-engine figures (meant for a fresh process)."""
     stage("Loading the lexicon")
     lexicon = bench_lexicon()
-    stage(f"Analysing {job['names']:,} distinct names")
-    analysis = bench_analysis(int(job["names"]), int(job["seed"]), job.get("cold_names"))
-    return {"lexicon": lexicon, "analysis": analysis}
+    stage(f"Analysing {job.names:,} distinct names")
+    return {"lexicon": lexicon, "analysis": bench_analysis(job.names, job.seed, job.cold_names)}

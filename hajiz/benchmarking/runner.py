@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from hajiz import __version__
-from hajiz.benchmarking.engine import bench_engine
+from hajiz.benchmarking.engine import EngineJob, bench_engine
 from hajiz.benchmarking.sizes import SizeJob, SnapshotJob, bench_size, bench_snapshot_load
 from hajiz.benchmarking.targets import verdicts
 from hajiz.errors import HajizError
@@ -136,7 +136,7 @@ def run_benchmarks(config: BenchConfig, stage: Stage | None = None) -> dict[str,
         "sizes": [],
     }
     if config.engine:
-        engine_job = {"names": config.names, "seed": config.seed, "cold_names": config.cold_names}
+        engine_job = EngineJob(config.names, config.seed, config.cold_names)
         report["engine"] = run_job(bench_engine, engine_job, say, isolate=config.isolate)
     snapshot_dir = config.snapshot_dir or Path(tempfile.mkdtemp(prefix="hajiz-bench-"))
     try:

@@ -24,6 +24,7 @@ from hajiz.benchmarking.measure import (
     peak_rss_mb,
     rss_mb,
 )
+from hajiz.benchmarking.name_pools import name_pools
 from hajiz.benchmarking.queries import (
     MANIFEST_MIX,
     SCREEN_MIX,
@@ -31,7 +32,7 @@ from hajiz.benchmarking.queries import (
     QueryKind,
     query_mix,
 )
-from hajiz.benchmarking.synthetic import name_pools, traveller_query
+from hajiz.benchmarking.synthetic import traveller_query
 from hajiz.errors import HajizError
 from hajiz.index.candidates import CandidateIndex
 from hajiz.index.snapshot import load_snapshot, save_snapshot

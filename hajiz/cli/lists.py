@@ -9,7 +9,6 @@ from pathlib import Path
 import click
 
 from hajiz.cli.context import CliContext, err, out, pass_cli
-from hajiz.cli.screen import screen_sample
 from hajiz.cli.render import (
     entries_table,
     entry_view,
@@ -17,6 +16,7 @@ from hajiz.cli.render import (
     lists_table,
     warning_lines,
 )
+from hajiz.cli.screen import screen_sample
 from hajiz.errors import ConfigError, EntryNotFound, ImportFailed
 from hajiz.lists import import_list
 from hajiz.store.base import ImportRecord, Store

@@ -10,9 +10,10 @@ entries get a new slot, removed ones a tombstone, and the arrays are compacted l
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 import numpy as np
 import numpy.typing as npt
@@ -34,7 +35,7 @@ MERGE_AT = 256
 
 def joined_keys(parts: tuple[AnalysedPart, ...], forms: int) -> Iterator[frozenset[str]]:
     """Keys of adjacent parts read as one word (Wali Jan = Walijan), one set per pair."""
-    for first, second in zip(parts, parts[1:], strict=False):
+    for first, second in itertools.pairwise(parts):
         if first.role is Role.TITLE or second.role is Role.TITLE:
             continue
         joined = (fa + fb for fa in first.forms[:forms] for fb in second.forms[:forms])
@@ -154,8 +155,17 @@ class CandidateIndex:
                     weights[key] = max(weights.get(key, 0.0), share)
         return weights
 
-    def candidates(self, query: PreparedQuery, limit: int = DEFAULT_CANDIDATES) -> list[Subject]:
-        """The entries most likely to be the query, best first, at most `limit`."""
+    def candidates(
+        self,
+        query: PreparedQuery,
+        limit: int = DEFAULT_CANDIDATES,
+        accept: Callable[[Subject], bool] | None = None,
+    ) -> list[Subject]:
+        """The entries most likely to be the query, best first, at most `limit`.
+
+        `accept` filters entries while collecting (e.g. what an agency may see), so entries
+        it rejects never take the place of ones it accepts.
+        """
         total = max(len(self._subjects), 1)
         found: list[tuple[Slots, float]] = []
         for key, share in self.query_keys(query).items():
@@ -182,7 +192,7 @@ class CandidateIndex:
         result: list[Subject] = []
         for position in order:
             subject = self._subjects[int(unique[position])]
-            if subject is not None:
+            if subject is not None and (accept is None or accept(subject)):
                 result.append(subject)
                 if len(result) >= limit:
                     break

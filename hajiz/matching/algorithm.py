@@ -10,7 +10,7 @@ match is decisive on its own.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
 from hajiz.errors import UnknownAlgorithm
 from hajiz.matching.features import (
@@ -83,7 +83,7 @@ class HajizV1:
         "(transliteration, known variants, phonetic keys, name structure), weighs rare parts "
         "above common ones, then adjusts for birth date, nationality, gender and documents."
     )
-    CONFIG: dict[str, ConfigVar] = {
+    CONFIG: ClassVar[dict[str, ConfigVar]] = {
         "threshold": ConfigVar(0.8, "Refer to secondary inspection at or above this score."),
         "strong": ConfigVar(0.92, "A strong match at or above this score."),
         "weak_alias_cap": ConfigVar(
@@ -93,7 +93,7 @@ class HajizV1:
         "support_full": ConfigVar(0.8, "Name score from which supporting evidence counts fully."),
         "decisive_floor": ConfigVar(0.97, "Score of an exact identity-document match."),
     }
-    FEATURES: tuple[FeatureWeight, ...] = (
+    FEATURES: ClassVar[tuple[FeatureWeight, ...]] = (
         FeatureWeight("birth_date_agreement", 0.25, 0.32, "Birth dates, with tolerances."),
         FeatureWeight("nationality_agreement", 0.05, 0.08, "Nationality or country of birth."),
         FeatureWeight("birth_country_agreement", 0.03, 0.05, "Country of birth."),

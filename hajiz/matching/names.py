@@ -8,6 +8,7 @@ part of the traveller's name with no counterpart at all costs its full weight.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -154,7 +155,7 @@ def _align_joined(work: _Alignment, compare: Compare) -> None:
     """Match a part to two adjacent parts written as one word (Walijan = Wali Jan)."""
     for i in work.free_q():
         free = work.free_e()
-        for j, k in zip(free, free[1:], strict=False):
+        for j, k in itertools.pairwise(free):
             if k != j + 1:
                 continue
             match = compare(work.q_parts[i], joined_part(work.e_parts[j], work.e_parts[k]))
@@ -163,7 +164,7 @@ def _align_joined(work: _Alignment, compare: Compare) -> None:
                 break
     for j in work.free_e():
         free = work.free_q()
-        for i, k in zip(free, free[1:], strict=False):
+        for i, k in itertools.pairwise(free):
             if k != i + 1:
                 continue
             match = compare(joined_part(work.q_parts[i], work.q_parts[k]), work.e_parts[j])

@@ -43,7 +43,7 @@ class PartMatch:
     detail: str = ""
 
 
-# Scores of each kind of evidence; calibrated on the training pairs (scripts/eval_part_equivalence.py).
+# Scores of each kind of evidence, tuned with scripts/eval_part_equivalence.py and hajiz eval.
 SCORE_VARIANT = 0.95
 SCORE_PHONETIC = 0.86
 # A romanisation of the Arabic landing on the Latin word's phonetic key is stronger evidence.
@@ -62,7 +62,8 @@ SHORT_NAME = 5
 DISTINCT_SHORT_NAMES = 0.6
 # Per-edit penalty is EDIT_BUDGET / length: one edit in 4 letters costs 0.3, in 10 letters 0.12.
 EDIT_BUDGET = 1.2
-# Structure disagreements: "abu bakr" vs "bakr", "salah al-din" vs "salah", "abd al-rahman" vs "rahman".
+# Structure disagreements: "abu bakr" vs "bakr", "salah al-din" vs "salah",
+# "abd al-rahman" vs "rahman".
 KUNYA_MISSING_FACTOR = 0.8
 COMPOUND_MISSING_FACTOR = 0.75
 PREFIX_CONFLICT_FACTOR = 0.4

@@ -15,8 +15,8 @@ from enum import StrEnum
 from hajiz.names.lexicon import load_lexicon
 from hajiz.names.vocabulary import (
     ABD,
-    AMBIGUOUS_ABD,
     ALLAH,
+    AMBIGUOUS_ABD,
     AMBIGUOUS_ARTICLES,
     ARABIC_NOT_ARTICLE,
     ARTICLES,
@@ -101,7 +101,10 @@ def _split_latin_abd(word: str) -> list[str]:
 
 
 def _split_arabic(word: str) -> list[str]:
-    """البغدادي → ال, بغدادي; عبدالرحمن → عبد, ال, رحمن; نصرالله → نصر, الله; نورالدين → نور, ال, دين."""
+    """Split attached Arabic elements.
+
+    البغدادي → ال, بغدادي; عبدالرحمن → عبد, ال, رحمن; نصرالله → نصر, الله; نورالدين → نور, ال, دين.
+    """
     if word in ARABIC_NOT_ARTICLE or word in TITLES or len(word) < 3:
         return [word]
     if word.startswith("عبد") and len(word) > 4:
@@ -207,7 +210,8 @@ def parse_parts(words: list[str]) -> list[Part]:
             word = words[i]
         if prefix == "abd" and word in ALLAH:
             word = "allah"
-        # "al-" may be dropped or attached (Zaher Dine, Nasreddine): din/allah after a name joins it.
+        # "al-" may be dropped or attached (Zaher Dine, Nasreddine): din/allah after a name
+        # joins it.
         if (word in DIN or word in ALLAH) and parts and not prefix and not link:
             previous = parts[-1]
             if previous.role is not Role.TITLE and previous.suffix is None:

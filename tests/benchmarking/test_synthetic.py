@@ -4,14 +4,12 @@ import random
 
 import pytest
 
+from hajiz.benchmarking.name_pools import NOT_GIVEN, WordPool, name_pools
 from hajiz.benchmarking.synthetic import (
-    NOT_GIVEN,
-    WordPool,
     arabic_name,
     distinct_names,
     draw_person,
     latin_name,
-    name_pools,
     synthetic_entries,
     synthetic_entry,
     traveller_query,
