@@ -87,3 +87,9 @@ def run_cli(db_path: Path) -> Callable[..., Result]:
         return CliRunner().invoke(main, ["--db", str(db_path), *args])
 
     return run
+
+
+@pytest.fixture(autouse=True)
+def wide_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Rich wraps tables to the terminal; xdist workers have none, so give every test one width."""
+    monkeypatch.setenv("COLUMNS", "200")
