@@ -61,8 +61,10 @@ def parse_birth_date(text: str) -> BirthDate:
     """Parse YYYY, YYYY-MM or YYYY-MM-DD, or raise InvalidInput."""
     try:
         return BirthDate.parse(text)
-    except ValueError as error:
-        raise InvalidInput(f"Birth date {text!r}: {error}") from None
+    except ValueError:
+        raise InvalidInput(
+            f"Birth date {text!r} is not a real date (expected YYYY, YYYY-MM or YYYY-MM-DD)"
+        ) from None
 
 
 def build_query(

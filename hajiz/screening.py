@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import time
@@ -68,6 +69,16 @@ class ScreeningResult:
         }
 
 
+def settle_heap() -> None:
+    """Move the just-built index out of the garbage collector's sight.
+
+    The index is millions of long-lived objects; without this, every full collection walks
+    them all and a screening now and then waits a second for it.
+    """
+    gc.collect()
+    gc.freeze()
+
+
 def is_visible(subject: Subject, agency: str | None) -> bool:
     """Whether an agency may see an entry (None = no restriction applies, e.g. local CLI)."""
     if agency is None or subject.releasable_to is None:
@@ -93,6 +104,7 @@ class Screener:
     ) -> Screener:
         """Build the index from entries."""
         index = CandidateIndex.build(prepare_entry(e) for e in entries)
+        settle_heap()
         return cls(index, get_algorithm(algorithm))
 
     @property

@@ -9,7 +9,7 @@ from hajiz.index.candidates import CandidateIndex
 from hajiz.index.snapshot import load_snapshot, save_snapshot
 from hajiz.matching.algorithm import DEFAULT_ALGORITHM, get_algorithm
 from hajiz.matching.subjects import prepare_entry
-from hajiz.screening import Screener
+from hajiz.screening import Screener, settle_heap
 from hajiz.settings import Settings
 from hajiz.store.base import Store
 
@@ -41,4 +41,5 @@ def load_screener(
         index = build_index(store)
         if settings.use_snapshots:
             save_snapshot(index, path, fingerprint)
+    settle_heap()
     return Screener(index, get_algorithm(algorithm))

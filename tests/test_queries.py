@@ -130,11 +130,6 @@ def test_a_refused_name_is_quoted_short() -> None:
     assert len(raised.value.detail) < 100
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="an impossible birth date passes pydantic's multi-line validation dump (with a "
-    "docs URL) into the InvalidInput message instead of one sentence naming the value",
-)
 def test_an_impossible_birth_date_gets_a_one_line_message() -> None:
     with pytest.raises(InvalidInput) as raised:
         query_from_ftm({"properties": {"name": ["Ali"], "birthDate": ["1971-13"]}})

@@ -8,6 +8,7 @@ from typing import Any
 import click
 import orjson
 from rich.table import Table
+from rich.text import Text
 
 from hajiz.cli.context import out
 from hajiz.names.analysis import AnalysedName, analyse
@@ -64,7 +65,7 @@ def explain_command(name: str, as_json: bool) -> None:
     if as_json:
         sys.stdout.write(orjson.dumps(data, option=orjson.OPT_INDENT_2).decode() + "\n")
         return
-    table = Table(title=f"{name}  [{analysed.script.value}]")
+    table = Table(title=Text(f"{name}  [{analysed.script.value}]"))
     for column in ("part", "role", "latin forms", "phonetic", "skeleton", "weight"):
         table.add_column(column)
     for part in data["parts"]:

@@ -83,7 +83,8 @@ def screen_command(
     if as_json:
         payload = result.to_dict()
         if closest is not None:
-            payload["closest"] = [h.to_dict() for h in closest.hits]
+            # Below the threshold in force, whatever threshold they were fetched with.
+            payload["closest"] = [{**h.to_dict(), "match": False} for h in closest.hits]
         sys.stdout.write(orjson.dumps(payload, option=orjson.OPT_INDENT_2).decode() + "\n")
         return
     render_result(out(), query, result, closest, screener.threshold)

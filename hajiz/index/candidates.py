@@ -26,9 +26,11 @@ from hajiz.names.structure import Role
 Slots = npt.NDArray[np.int32]
 
 # Default number of candidates handed to the scorer.
-DEFAULT_CANDIDATES = 30
+DEFAULT_CANDIDATES = 20
 # Upper bound on posting entries read per query: common keys beyond this are skipped.
 POSTINGS_BUDGET = 400_000
+# Above this many postings, scores are counted densely over every slot.
+DENSE_FROM = 50_000
 # Pending additions per key merged into the key's array once they pass this many.
 MERGE_AT = 256
 
@@ -186,14 +188,44 @@ class CandidateIndex:
             arrays.append(slots)
             weights.append(np.full(len(slots), weight))
         all_slots = np.concatenate(arrays)
-        unique, inverse = np.unique(all_slots, return_inverse=True)
-        scores = np.bincount(inverse, weights=np.concatenate(weights))
-        order = np.lexsort((unique, -scores))
-        result: list[Subject] = []
-        for position in order:
-            subject = self._subjects[int(unique[position])]
-            if subject is not None and (accept is None or accept(subject)):
-                result.append(subject)
-                if len(result) >= limit:
-                    break
-        return result
+        all_weights = np.concatenate(weights)
+        hits: npt.NDArray[np.intp]
+        scores: npt.NDArray[np.float64]
+        if len(all_slots) > DENSE_FROM:
+            # Many postings: count into one array over all slots, no sort of the postings.
+            dense = np.bincount(all_slots, weights=all_weights, minlength=len(self._subjects))
+            hits = np.flatnonzero(dense)
+            scores = dense[hits]
+        else:
+            unique, inverse = np.unique(all_slots, return_inverse=True)
+            hits = unique.astype(np.intp)
+            scores = np.bincount(inverse, weights=all_weights).astype(np.float64)
+        return self._best(hits, scores, limit, accept)
+
+    def _best(
+        self,
+        slots: npt.NDArray[np.intp],
+        scores: npt.NDArray[np.float64],
+        limit: int,
+        accept: Callable[[Subject], bool] | None,
+    ) -> list[Subject]:
+        """The best-scoring live (and accepted) subjects, ties broken by slot."""
+        # Only the top few need ordering; dead or rejected slots may need a wider window.
+        window = limit * 4
+        while True:
+            if len(scores) > window:
+                top = np.argpartition(-scores, window)[:window]
+                chosen_slots, chosen_scores = slots[top], scores[top]
+            else:
+                chosen_slots, chosen_scores = slots, scores
+            order = np.lexsort((chosen_slots, -chosen_scores))
+            result: list[Subject] = []
+            for position in order:
+                subject = self._subjects[int(chosen_slots[position])]
+                if subject is not None and (accept is None or accept(subject)):
+                    result.append(subject)
+                    if len(result) >= limit:
+                        return result
+            if len(scores) <= window:
+                return result
+            window *= 4

@@ -41,7 +41,15 @@ def load_snapshot(path: Path, fingerprint: str | None = None) -> CandidateIndex 
         with path.open("rb") as handle:
             # Snapshots are written by hajiz itself into its own data folder.
             stamp, index = pickle.load(handle)
-    except (OSError, pickle.UnpicklingError, EOFError, ValueError, AttributeError, TypeError):
+    except (
+        OSError,
+        pickle.UnpicklingError,
+        EOFError,
+        ValueError,
+        AttributeError,
+        TypeError,
+        ImportError,  # a snapshot of code that has since moved
+    ):
         return None
     if fingerprint is not None and stamp != _stamp(fingerprint):
         return None

@@ -18,7 +18,7 @@ from hajiz.names.romanize import romanize
 from hajiz.names.structure import Part, Role, parse_parts
 
 # How many romanisations of an Arabic word to keep as its Latin forms.
-MAX_FORMS = 6
+MAX_FORMS = 5
 # Agreement on a title (Sheikh, Sayyid, Haji) says little about who someone is.
 TITLE_WEIGHT = 0.15
 # Persian, Urdu and Pashto read these letters as s and z (Sanaullah = ثناء الله, Ewaz = عوض).

@@ -113,6 +113,7 @@ def script_of_char(char: str) -> Script | None:
 
 def detect_script(text: str) -> Script:
     """The dominant script of a text (Arabic wins any tie: it is what we romanise)."""
+    text = unicodedata.normalize("NFKC", text)
     counts: dict[Script, int] = {}
     for char in text:
         script = script_of_char(char)
@@ -127,6 +128,8 @@ def detect_script(text: str) -> Script:
 
 def clean(text: str) -> str:
     """NFKC, drop control and format characters and tatweel, map non-ASCII digits."""
+    # NFKC turns the acute accent (´), used as an ayn mark, into a space and an accent.
+    text = text.replace("´", "'")
     text = unicodedata.normalize("NFKC", text)
     text = "".join(
         ch

@@ -7,7 +7,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import pytest
 from click.testing import Result
 
 RunCli = Callable[..., Result]
@@ -62,11 +61,6 @@ def test_explain_table(run_cli: RunCli) -> None:
         assert text in result.stdout
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the table title is rich markup: '[latin]' is read as a style tag and vanishes, "
-    "and brackets in the name itself ('Omar [the tall]') would too",
-)
 def test_explain_table_title_shows_the_script_and_the_name_verbatim(run_cli: RunCli) -> None:
     result = run_cli("names", "explain", "Omar [the tall] Hassan")
     assert "[latin]" in result.stdout

@@ -81,11 +81,6 @@ def test_screen_json_gives_the_closest_when_nothing_passes(un_db: RunCli) -> Non
     assert "أبو بكر البغدادي" in json.dumps(data["closest"], ensure_ascii=False)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the closest candidates are screened at threshold 0, so their JSON says "
-    '"match": true although they are below the threshold in force',
-)
 def test_closest_candidates_are_not_marked_as_matches(un_db: RunCli) -> None:
     data = screen_json(un_db, "أبو بكر البغدادي")
     assert data["closest"]

@@ -101,11 +101,6 @@ def test_save_replaces_atomically_and_leaves_no_temporary_files(
     assert [p.name for p in tmp_path.iterdir()] == ["index.pickle"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="load_snapshot does not catch ImportError: a snapshot naming a module that a later "
-    "hajiz no longer has raises ModuleNotFoundError instead of giving None",
-)
 def test_a_snapshot_of_code_that_moved_gives_none(tmp_path: Path) -> None:
     path = tmp_path / "index.pickle"
     path.write_bytes(b"chajiz.index.gone\nThing\n.")  # a pickle of a class that no longer exists

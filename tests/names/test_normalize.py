@@ -108,11 +108,6 @@ def test_apostrophes_and_ayn_hamza_marks_are_dropped(mark: str) -> None:
     assert normalize_name(f"Samarra{mark}i") == ["samarrai"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="clean() applies NFKC first, which turns the acute accent U+00B4 into a space plus "
-    "a combining mark, so 'Sa´id' splits into two words before the mark table can drop it",
-)
 def test_acute_accent_used_as_an_ayn_mark_is_dropped_inside_a_name() -> None:
     assert normalize_name("Sa´id Samarra´i") == ["said", "samarrai"]
 
@@ -230,10 +225,5 @@ def test_detect_script(text: str, script: Script) -> None:
     assert detect_script(text) is script
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="detect_script reads the raw text: fullwidth Latin letters count as OTHER, "
-    "while normalize_name (which applies NFKC first) reads them as Latin",
-)
 def test_detect_script_reads_fullwidth_latin_as_latin() -> None:
     assert detect_script("ＭＯＨＡＭＭＥＤ ＡＬＩ") is Script.LATIN
