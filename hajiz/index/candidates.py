@@ -195,7 +195,7 @@ class CandidateIndex:
             # Many postings: count into one array over all slots, no sort of the postings.
             dense = np.bincount(all_slots, weights=all_weights, minlength=len(self._subjects))
             hits = np.flatnonzero(dense)
-            scores = dense[hits]
+            scores = dense[hits].astype(np.float64)
         else:
             unique, inverse = np.unique(all_slots, return_inverse=True)
             hits = unique.astype(np.intp)
