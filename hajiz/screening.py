@@ -12,6 +12,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
+from hajiz.errors import EntryNotFound
 from hajiz.index.candidates import DEFAULT_CANDIDATES, CandidateIndex
 from hajiz.matching.algorithm import DEFAULT_ALGORITHM, HajizV1, MatchResult, get_algorithm
 from hajiz.matching.subjects import PreparedQuery, Subject, prepare_entry, prepare_query
@@ -197,8 +198,6 @@ class Screener:
         """Score the query against one entry (whether or not the index retrieves it)."""
         subject = self.index.get(entry_id)
         if subject is None:
-            from hajiz.errors import EntryNotFound
-
             raise EntryNotFound(entry_id)
         result = self.algorithm.score(prepare_query(query), subject, self.weights)
         return self._hit(subject, result, self.threshold)

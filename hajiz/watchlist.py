@@ -14,11 +14,6 @@ from hajiz.settings import Settings
 from hajiz.store.base import Store
 
 
-def store_fingerprint(store: Store) -> str:
-    """A digest that changes whenever the store's entries change."""
-    return store.fingerprint()
-
-
 def snapshot_path(store: Store, settings: Settings) -> Path:
     """Where the snapshot of this store's index lives (one per database)."""
     digest = hashlib.sha256(store.url.encode()).hexdigest()[:16]
@@ -34,7 +29,7 @@ def load_screener(
     store: Store, settings: Settings, *, algorithm: str = DEFAULT_ALGORITHM
 ) -> Screener:
     """A screener over the store's entries, via the snapshot when it is up to date."""
-    fingerprint = store_fingerprint(store)
+    fingerprint = store.fingerprint()
     path = snapshot_path(store, settings)
     index = load_snapshot(path, fingerprint) if settings.use_snapshots else None
     if index is None:

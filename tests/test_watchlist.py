@@ -14,7 +14,7 @@ from hajiz.matching.subjects import prepare_entry, prepare_query
 from hajiz.model import Entry, Query
 from hajiz.settings import Settings
 from hajiz.store.sqlite import SQLiteStore
-from hajiz.watchlist import build_index, load_screener, snapshot_path, store_fingerprint
+from hajiz.watchlist import build_index, load_screener, snapshot_path
 
 EntryFactory = Callable[..., Entry]
 
@@ -46,7 +46,7 @@ def test_the_first_load_builds_and_saves_a_snapshot(store: SQLiteStore, settings
     assert [h.entry_id for h in screener.screen(Query(names=("Ayman al-Zawahiri",))).hits] == [
         "t-1"
     ]
-    saved = load_snapshot(path, store_fingerprint(store))
+    saved = load_snapshot(path, store.fingerprint())
     assert saved is not None and len(saved) == 2
 
 
@@ -54,7 +54,7 @@ def test_a_fresh_snapshot_is_used(store: SQLiteStore, settings: Settings, e: Ent
     # Plant a snapshot for the store's current fingerprint that holds something else: if the
     # loader reads it, the screener sees the planted entry.
     planted = CandidateIndex.build([prepare_entry(e("planted", "Gulbuddin Hekmatyar"))])
-    save_snapshot(planted, snapshot_path(store, settings), store_fingerprint(store))
+    save_snapshot(planted, snapshot_path(store, settings), store.fingerprint())
     screener = load_screener(store, settings)
     assert {s.id for s in screener.index.subjects()} == {"planted"}
 
@@ -63,27 +63,27 @@ def test_a_stale_snapshot_is_rebuilt(
     store: SQLiteStore, settings: Settings, e: EntryFactory
 ) -> None:
     load_screener(store, settings)
-    old_fingerprint = store_fingerprint(store)
+    old_fingerprint = store.fingerprint()
     store.upsert([e("t-3", "Gulbuddin Hekmatyar")])
-    assert store_fingerprint(store) != old_fingerprint
+    assert store.fingerprint() != old_fingerprint
     screener = load_screener(store, settings)
     assert {s.id for s in screener.index.subjects()} == {"t-1", "t-2", "t-3"}
-    assert load_snapshot(snapshot_path(store, settings), store_fingerprint(store)) is not None
+    assert load_snapshot(snapshot_path(store, settings), store.fingerprint()) is not None
     assert load_snapshot(snapshot_path(store, settings), old_fingerprint) is None
 
 
 def test_a_changed_entry_changes_the_fingerprint(store: SQLiteStore, e: EntryFactory) -> None:
-    before = store_fingerprint(store)
-    assert store_fingerprint(store) == before
+    before = store.fingerprint()
+    assert store.fingerprint() == before
     store.upsert([e("t-1", "Ayman Zawahri")])
-    assert store_fingerprint(store) != before
+    assert store.fingerprint() != before
 
 
 def test_snapshots_can_be_turned_off(store: SQLiteStore, tmp_path: Path, e: EntryFactory) -> None:
     settings = Settings(data_dir=tmp_path / "data", use_snapshots=False)
     planted = CandidateIndex.build([prepare_entry(e("planted", "Gulbuddin Hekmatyar"))])
     path = snapshot_path(store, settings)
-    save_snapshot(planted, path, store_fingerprint(store))
+    save_snapshot(planted, path, store.fingerprint())
     before = path.read_bytes()
     screener = load_screener(store, settings)
     assert {s.id for s in screener.index.subjects()} == {"t-1", "t-2"}

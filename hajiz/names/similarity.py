@@ -48,10 +48,8 @@ SCORE_VARIANT = 0.95
 SCORE_PHONETIC = 0.86
 # A romanisation of the Arabic landing on the Latin word's phonetic key is stronger evidence.
 SCORE_PHONETIC_CROSS_SCRIPT = 0.9
-# Long consonant skeletons rarely collide by chance; short ones often do.
+# Shared consonants across scripts: weak evidence, just above alignment.
 SCORE_SKELETON_CROSS_SCRIPT = 0.76
-SCORE_LONG_SKELETON_CROSS_SCRIPT = 0.82
-LONG_SKELETON = 4
 # A skeleton of fewer consonants than this (Ali = l) is no evidence on its own.
 MIN_SKELETON = 1
 # A masculine name and its feminine form (Karim/Karima) are different people.
