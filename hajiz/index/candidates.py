@@ -72,11 +72,7 @@ class CandidateIndex:
         index = cls()
         lists: dict[str, list[int]] = defaultdict(list)
         for subject in subjects:
-            if subject.id in index._slot_of:
-                index._remove_slot(index._slot_of[subject.id])
-            slot = len(index._subjects)
-            index._subjects.append(subject)
-            index._slot_of[subject.id] = slot
+            slot = index._place(subject)
             for key in subject_keys(subject):
                 lists[key].append(slot)
         index._postings = {k: np.asarray(v, dtype=np.int32) for k, v in lists.items()}
@@ -104,16 +100,21 @@ class CandidateIndex:
 
     def add(self, subject: Subject) -> None:
         """Add an entry, replacing any entry with the same id."""
-        if subject.id in self._slot_of:
-            self._remove_slot(self._slot_of[subject.id])
-        slot = len(self._subjects)
-        self._subjects.append(subject)
-        self._slot_of[subject.id] = slot
+        slot = self._place(subject)
         for key in subject_keys(subject):
             pending = self._pending[key]
             pending.append(slot)
             if len(pending) >= MERGE_AT:
                 self._merge(key)
+
+    def _place(self, subject: Subject) -> int:
+        """Give the subject a new slot, retiring the slot of an entry with the same id."""
+        if subject.id in self._slot_of:
+            self._remove_slot(self._slot_of[subject.id])
+        slot = len(self._subjects)
+        self._subjects.append(subject)
+        self._slot_of[subject.id] = slot
+        return slot
 
     def remove(self, entry_id: str) -> bool:
         """Remove an entry; return whether it was there."""
