@@ -6,6 +6,7 @@ and data that shaped it; a snapshot that does not match is ignored and rebuilt.
 
 from __future__ import annotations
 
+import gc
 import os
 import pickle
 import tempfile
@@ -15,7 +16,7 @@ from hajiz import __version__
 from hajiz.index.candidates import CandidateIndex
 
 # Bump when the index layout or analysis changes in a way old snapshots cannot follow.
-SNAPSHOT_FORMAT = 1
+SNAPSHOT_FORMAT = 3
 
 
 def _stamp(fingerprint: str) -> tuple[int, str, str]:
@@ -37,6 +38,9 @@ def save_snapshot(index: CandidateIndex, path: Path, fingerprint: str) -> None:
 
 def load_snapshot(path: Path, fingerprint: str | None = None) -> CandidateIndex | None:
     """The index in the snapshot, or None if absent, unreadable, stale or of another version."""
+    # Unpickling creates millions of objects; the collector would walk them again and again.
+    was_enabled = gc.isenabled()
+    gc.disable()
     try:
         with path.open("rb") as handle:
             # Snapshots are written by hajiz itself into its own data folder.
@@ -51,6 +55,9 @@ def load_snapshot(path: Path, fingerprint: str | None = None) -> CandidateIndex 
         ImportError,  # a snapshot of code that has since moved
     ):
         return None
+    finally:
+        if was_enabled:
+            gc.enable()
     if fingerprint is not None and stamp != _stamp(fingerprint):
         return None
     if stamp[:2] != _stamp("")[:2] or not isinstance(index, CandidateIndex):

@@ -13,7 +13,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from hajiz.names.analysis import AnalysedName, AnalysedPart
-from hajiz.names.similarity import PartMatch, compare_parts, joined_part, truncated_match
+from hajiz.names.similarity import (
+    PartMatch,
+    compare_parts,
+    joined_initials,
+    joined_part,
+    truncated_match,
+)
 from hajiz.names.structure import Role
 
 # Parts aligned below this similarity count as unaligned.
@@ -43,6 +49,10 @@ REORDER_FACTOR = 0.97
 # scores at most INFO_BASE plus its share of INFO_FULL, the weight of two fairly rare parts.
 INFO_BASE = 0.65
 INFO_FULL = 1.3
+# A one-part name agreeing with a one-part name (an Afghan passport's single name against a
+# listed mononym) carries all the information there is. Two common parts agreeing completely
+# (Mohammed Hafez) do not: that is the innocent namesake the information cap is there for.
+INFO_BASE_MONONYM = 0.8
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,52 +112,75 @@ def lexicon_weight(part: AnalysedPart) -> float:
     return part.weight
 
 
+def _weight(rq: float, re: float) -> float:
+    return (min(1.0, rq) + min(1.0, re)) / 2.0
+
+
 @dataclass
 class _Alignment:
     """Work in progress of one alignment: which parts are taken, and the pairs so far."""
 
     q_parts: tuple[AnalysedPart, ...]
     e_parts: tuple[AnalysedPart, ...]
-    weigh: Weigh
-    used_q: set[int] = field(default_factory=set)
-    used_e: set[int] = field(default_factory=set)
-    # (query indices, entry indices, match, query part shown, entry part shown)
-    pairs: list[tuple[tuple[int, ...], tuple[int, ...], PartMatch, AnalysedPart, AnalysedPart]] = (
-        field(default_factory=list)
-    )
+    q_weights: list[float]  # rarity weight of each part, as `weigh` gives it
+    e_weights: list[float]
+    used_q: list[bool]
+    used_e: list[bool]
+    # (query indices, entry indices, match, weight, query part shown, entry part shown)
+    pairs: list[
+        tuple[tuple[int, ...], tuple[int, ...], PartMatch, float, AnalysedPart, AnalysedPart]
+    ] = field(default_factory=list)
+
+    @classmethod
+    def start(
+        cls, q_parts: tuple[AnalysedPart, ...], e_parts: tuple[AnalysedPart, ...], weigh: Weigh
+    ) -> _Alignment:
+        return cls(
+            q_parts,
+            e_parts,
+            [weigh(p) for p in q_parts],
+            [weigh(p) for p in e_parts],
+            [False] * len(q_parts),
+            [False] * len(e_parts),
+        )
 
     def take(self, qi: tuple[int, ...], ei: tuple[int, ...], match: PartMatch) -> None:
         q = self.q_parts[qi[0]] if len(qi) == 1 else joined_part(*(self.q_parts[i] for i in qi))
         e = self.e_parts[ei[0]] if len(ei) == 1 else joined_part(*(self.e_parts[j] for j in ei))
-        self.used_q.update(qi)
-        self.used_e.update(ei)
-        self.pairs.append((qi, ei, match, q, e))
-
-    def weight(self, qi: tuple[int, ...], ei: tuple[int, ...]) -> float:
-        wq = min(1.0, sum(self.weigh(self.q_parts[i]) for i in qi))
-        we = min(1.0, sum(self.weigh(self.e_parts[j]) for j in ei))
-        return (wq + we) / 2.0
+        for i in qi:
+            self.used_q[i] = True
+        for j in ei:
+            self.used_e[j] = True
+        weight = _weight(sum(self.q_weights[i] for i in qi), sum(self.e_weights[j] for j in ei))
+        self.pairs.append((qi, ei, match, weight, q, e))
 
     def free_q(self) -> list[int]:
-        return [i for i in range(len(self.q_parts)) if i not in self.used_q]
+        return [i for i, used in enumerate(self.used_q) if not used]
 
     def free_e(self) -> list[int]:
-        return [j for j in range(len(self.e_parts)) if j not in self.used_e]
+        return [j for j, used in enumerate(self.used_e) if not used]
 
 
 def _align_one_to_one(work: _Alignment, compare: Compare) -> None:
     candidates: list[tuple[float, int, int, PartMatch]] = []
     last = len(work.q_parts) - 1
+    e_parts = work.e_parts
+    e_weights = [min(1.0, w) for w in work.e_weights]
     for i, qp in enumerate(work.q_parts):
-        for j, ep in enumerate(work.e_parts):
+        wq = min(1.0, work.q_weights[i])
+        for j, ep in enumerate(e_parts):
             match = compare(qp, ep)
-            if i == last and match.score < MIN_PART_SCORE:
+            if match.score < MIN_PART_SCORE:
+                if i != last:
+                    continue
                 match = truncated_match(qp, ep) or match
-            if match.score >= MIN_PART_SCORE:
-                candidates.append((match.score * work.weight((i,), (j,)), i, j, match))
+                if match.score < MIN_PART_SCORE:
+                    continue
+            candidates.append((match.score * (wq + e_weights[j]) / 2.0, i, j, match))
     candidates.sort(key=lambda c: (-c[0], c[1], c[2]))
+    used_q, used_e = work.used_q, work.used_e
     for _, i, j, match in candidates:
-        if i not in work.used_q and j not in work.used_e:
+        if not used_q[i] and not used_e[j]:
             work.take((i,), (j,), match)
 
 
@@ -155,8 +188,10 @@ def _align_joined(work: _Alignment, compare: Compare) -> None:
     """Match a part to two adjacent parts written as one word (Walijan = Wali Jan)."""
     for i in work.free_q():
         free = work.free_e()
+        initials = work.q_parts[i].initials
         for j, k in itertools.pairwise(free):
-            if k != j + 1:
+            # Most pairs start unlike the part: skip them before building the joined word.
+            if k != j + 1 or not initials & joined_initials(work.e_parts[j]):
                 continue
             match = compare(work.q_parts[i], joined_part(work.e_parts[j], work.e_parts[k]))
             if match.score >= MIN_JOINED_SCORE:
@@ -164,8 +199,9 @@ def _align_joined(work: _Alignment, compare: Compare) -> None:
                 break
     for j in work.free_e():
         free = work.free_q()
+        initials = work.e_parts[j].initials
         for i, k in itertools.pairwise(free):
-            if k != i + 1:
+            if k != i + 1 or not initials & joined_initials(work.q_parts[i]):
                 continue
             match = compare(joined_part(work.q_parts[i], work.q_parts[k]), work.e_parts[j])
             if match.score >= MIN_JOINED_SCORE:
@@ -184,22 +220,25 @@ def align(
     e_parts = entry.name_parts
     if not q_parts or not e_parts:
         return NameComparison(0.0, query, entry)
-    work = _Alignment(q_parts, e_parts, weigh)
+    work = _Alignment.start(q_parts, e_parts, weigh)
     _align_one_to_one(work, compare)
-    if len(work.used_q) < len(q_parts) and len(work.used_e) < len(e_parts):
+    if not all(work.used_q) and not all(work.used_e):
         _align_joined(work, compare)
     work.pairs.sort(key=lambda p: p[0])
-    matched = sum(m.score * work.weight(qi, ei) for qi, ei, m, _, _ in work.pairs)
-    aligned_weight = sum(work.weight(qi, ei) for qi, ei, _, _, _ in work.pairs)
-    unmatched_q = tuple(q_parts[i] for i in work.free_q())
-    unmatched_e = tuple(e_parts[j] for j in work.free_e())
-    cost = sum(weigh(p) * UNMATCHED_QUERY_COST[p.role] for p in unmatched_q)
-    cost += sum(weigh(p) * UNMATCHED_ENTRY_COST[p.role] for p in unmatched_e)
+    matched = sum(m.score * w for _, _, m, w, _, _ in work.pairs)
+    aligned_weight = sum(w for _, _, _, w, _, _ in work.pairs)
+    free_q, free_e = work.free_q(), work.free_e()
+    unmatched_q = tuple(q_parts[i] for i in free_q)
+    unmatched_e = tuple(e_parts[j] for j in free_e)
+    cost = sum(work.q_weights[i] * UNMATCHED_QUERY_COST[q_parts[i].role] for i in free_q)
+    cost += sum(work.e_weights[j] * UNMATCHED_ENTRY_COST[e_parts[j].role] for j in free_e)
     score = matched / (aligned_weight + cost) if aligned_weight + cost > 0 else 0.0
-    score *= min(1.0, INFO_BASE + (1.0 - INFO_BASE) * aligned_weight / INFO_FULL)
-    entry_order = [ei[0] for _, ei, _, _, _ in work.pairs]
+    is_mononym = len(q_parts) == 1 and len(e_parts) == 1 and len(work.pairs) == 1
+    base = INFO_BASE_MONONYM if is_mononym else INFO_BASE
+    score *= min(1.0, base + (1.0 - base) * aligned_weight / INFO_FULL)
+    entry_order = [ei[0] for _, ei, _, _, _, _ in work.pairs]
     is_reordered = entry_order != sorted(entry_order)
     if is_reordered:
         score *= REORDER_FACTOR
-    pairs = tuple(AlignedPair(q, e, m) for _, _, m, q, e in work.pairs)
+    pairs = tuple(AlignedPair(q, e, m) for _, _, m, _, q, e in work.pairs)
     return NameComparison(score, query, entry, pairs, unmatched_q, unmatched_e, is_reordered)

@@ -26,16 +26,16 @@ class PartWeights:
     def __init__(self, document_frequency: Callable[[str], int], persons: int) -> None:
         self._df = document_frequency
         self._persons = persons
-        self._cache: dict[tuple[str, Role], float] = {}
+        # Keyed by the part itself: parts are interned and hash by identity, which is fast.
+        self._cache: dict[AnalysedPart, float] = {}
 
     def __call__(self, part: AnalysedPart) -> float:
-        key = (part.core, part.role)
-        weight = self._cache.get(key)
+        weight = self._cache.get(part)
         if weight is None:
             if len(self._cache) >= CACHE_LIMIT:
                 self._cache.clear()
             weight = self._compute(part)
-            self._cache[key] = weight
+            self._cache[part] = weight
         return weight
 
     def _compute(self, part: AnalysedPart) -> float:

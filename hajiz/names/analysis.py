@@ -39,6 +39,9 @@ class AnalysedPart:
     weight: float  # how much agreeing on this part says: rare parts weigh more
     frequency: float = 0.0  # relative frequency in the name data (0 = unseen)
     is_arabic: bool = False
+    # First letters of the forms and of the phonetic keys: two words that start differently
+    # on both counts are not one word written apart (see matching.names' joined alignment).
+    initials: frozenset[str] = frozenset()
 
     @property
     def role(self) -> Role:
@@ -56,10 +59,7 @@ class AnalysedPart:
         Titles keep their keys: Amir or Sayyid may be a title on one side and a name on the
         other, and the index gives keys as common as "sheikh" little weight anyway.
         """
-        keys = {f"p:{k}" for k in self.phonetic if k}
-        keys.update(f"s:{k}" for k in self.skeletons if len(k) >= 2)
-        keys.update(f"g:{g}" for g in self.groups)
-        return frozenset(keys)
+        return _part_keys(self)
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -77,6 +77,15 @@ class AnalysedName:
         for part in self.name_parts:
             keys |= part.keys()
         return frozenset(keys)
+
+
+# Parts are interned and hash by identity: a million names share a few hundred thousand parts.
+@lru_cache(maxsize=1 << 19)
+def _part_keys(part: AnalysedPart) -> frozenset[str]:
+    keys = {f"p:{k}" for k in part.phonetic if k}
+    keys.update(f"s:{k}" for k in part.skeletons if len(k) >= 2)
+    keys.update(f"g:{g}" for g in part.groups)
+    return frozenset(keys)
 
 
 def rarity_weight(frequency: float) -> float:
@@ -109,7 +118,7 @@ def analyse_part(part: Part) -> AnalysedPart:
         forms = tuple(dict.fromkeys(romanize(core)))[:MAX_FORMS] or (core,)
         persian = core.translate(_PERSIAN_READING)
         if persian != core:
-            forms = tuple(dict.fromkeys(forms + romanize(persian)[:2]))
+            forms = tuple(dict.fromkeys(forms + romanize(persian)[:3]))
             skeletons.add(skeleton(persian))
         frequency = lexicon.frequency(core)
     else:
@@ -134,7 +143,13 @@ def analyse_part(part: Part) -> AnalysedPart:
         weight=weight,
         frequency=frequency,
         is_arabic=part.is_arabic,
+        initials=initials_of(forms, phonetic),
     )
+
+
+def initials_of(forms: tuple[str, ...], phonetic: frozenset[str]) -> frozenset[str]:
+    """The first letters of a part's Latin forms and phonetic keys."""
+    return frozenset(f[:1] for f in forms if f) | frozenset(k[:1] for k in phonetic if k)
 
 
 @lru_cache(maxsize=65536)

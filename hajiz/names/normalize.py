@@ -113,6 +113,8 @@ def script_of_char(char: str) -> Script | None:
 
 def detect_script(text: str) -> Script:
     """The dominant script of a text (Arabic wins any tie: it is what we romanise)."""
+    if text.isascii():
+        return Script.LATIN  # the common case, decided without looking at each letter
     text = unicodedata.normalize("NFKC", text)
     counts: dict[Script, int] = {}
     for char in text:
@@ -130,6 +132,8 @@ def clean(text: str) -> str:
     """NFKC, drop control and format characters and tatweel, map non-ASCII digits."""
     # NFKC turns the acute accent (´), used as an ayn mark, into a space and an accent.
     text = text.replace("´", "'")
+    if text.isascii() and text.isprintable():
+        return text  # nothing to normalise, drop or map
     text = unicodedata.normalize("NFKC", text)
     text = "".join(
         ch

@@ -47,6 +47,11 @@ CONSONANTS: dict[str, tuple[str, ...]] = {
     "ٹ": ("t",), "ڈ": ("d",), "ڑ": ("r",), "ں": ("n",),
 }  # fmt: skip
 _ARTICLE = "ال"
+# Word-initial و and ي are consonants.
+_INITIAL_GLIDES = {"و": ("w", "v"), "ي": ("y",)}
+# Pashto tribal names end in -zai, written زي (Noorzai = نورزي, Ishakzai = اسحاقزي).
+_PASHTO_ZAI = "زي"
+_PASHTO_ZAI_MIN = 5
 # Words that start with ال but are not article + noun (Ilyas, Ilham, Alfat, Almas, Alan).
 _NOT_ARTICLE = frozenset({"الياس", "الهام", "الفت", "الماس", "الان", "الله"})
 
@@ -87,7 +92,11 @@ def segment_arabic(word: str) -> Segmented:
     gap = ""
     last = len(word) - 1
     for i, letter in enumerate(word):
-        if letter in ARABIC_VOWEL_LETTERS or (letter == _FINAL_H and i == last and i > 0):
+        # A word never starts with a vowel: a leading و or ي is w or y (Wali, Yusuf).
+        is_glide = i == 0 and last > 0 and letter in _INITIAL_GLIDES
+        if not is_glide and (
+            letter in ARABIC_VOWEL_LETTERS or (letter == _FINAL_H and i == last and i > 0)
+        ):
             gap += letter
         else:
             gaps.append(gap)
@@ -199,7 +208,7 @@ def romanize_rules_with(lexicon: Lexicon, arabic_word: str, limit: int = 6) -> t
     segmented = segment_arabic(stem)
     if not segmented.consonants:
         return (_default_gap(stem),) if stem else ()
-    options = [CONSONANTS.get(c, ("",)) for c in segmented.consonants]
+    options = [CONSONANTS.get(c) or _INITIAL_GLIDES.get(c, ("",)) for c in segmented.consonants]
     firsts = tuple(o[0] for o in options)
     templates = _templates(lexicon, segmented)
     spellings = [_spell(firsts, gaps, doubled) for gaps, doubled in templates]
@@ -208,6 +217,9 @@ def romanize_rules_with(lexicon: Lexicon, arabic_word: str, limit: int = 6) -> t
     alternatives = islice(product(*options), 1, 1 + _MAX_CONSONANT_VARIANTS)  # [0] is firsts
     spellings += [_spell(c, gaps, doubled) for c in alternatives]
     unique = [s for s in dict.fromkeys(spellings) if s]
+    if stem.endswith(_PASHTO_ZAI) and len(stem) >= _PASHTO_ZAI_MIN and unique:
+        zai = unique[0].removesuffix("i").removesuffix("y") + "ai"
+        unique.insert(1, zai)
     if article and unique:
         # The article as al- and, second, as el- (Egypt, the Maghreb: el-Sayed, el-Khatib).
         unique = ["al" + unique[0], "el" + unique[0], *("al" + s for s in unique[1:])]

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 
-from hajiz.names.analysis import AnalysedPart, analyse_part
+from hajiz.names.analysis import AnalysedPart, analyse_part, initials_of
 from hajiz.names.normalize import normalize_word
 from hajiz.names.phonetic import phonetic_key
 from hajiz.names.structure import Part
@@ -71,13 +71,15 @@ def spelling_similarity(a: str, b: str) -> float:
     """Edit-distance similarity of two Latin words, strict for short ones."""
     if a == b:
         return 1.0
-    length = max(len(a), len(b))
+    length = len(a) if len(a) > len(b) else len(b)
     if length == 0:
         return 0.0
-    if _is_feminine_pair(a, b) or _is_feminine_pair(b, a):
-        return FEMININE_PAIR_SCORE
     distance = OSA.distance(a, b)
-    return max(0.0, 1.0 - distance * EDIT_BUDGET / max(length, 3))
+    # A feminine ending is one or two letters more: only then can the pair be one.
+    if distance <= 2 and (_is_feminine_pair(a, b) or _is_feminine_pair(b, a)):
+        return FEMININE_PAIR_SCORE
+    score = 1.0 - distance * EDIT_BUDGET / (length if length > 3 else 3)
+    return score if score > 0.0 else 0.0
 
 
 def _is_feminine_pair(short: str, long: str) -> bool:
@@ -97,14 +99,16 @@ def _arabic_similarity(a: str, b: str) -> float:
 
 
 def _best_forms(a: AnalysedPart, b: AnalysedPart) -> tuple[float, str, str]:
-    best, best_a, best_b = 0.0, a.forms[0], b.forms[0]
+    forms_b = b.forms
     for form_a in a.forms:
-        for form_b in b.forms:
+        if form_a in forms_b:
+            return 1.0, form_a, form_a
+    best, best_a, best_b = 0.0, a.forms[0], forms_b[0]
+    for form_a in a.forms:
+        for form_b in forms_b:
             score = spelling_similarity(form_a, form_b)
             if score > best:
                 best, best_a, best_b = score, form_a, form_b
-                if score == 1.0:
-                    return best, best_a, best_b
     return best, best_a, best_b
 
 
@@ -198,12 +202,20 @@ def truncated_match(query: AnalysedPart, entry: AnalysedPart) -> PartMatch | Non
     return None
 
 
+# Prefixes a joined word starts with: Abd + Fattah = Abdelfattah, Abu + Bakr = Aboubakr.
+_JOINED_PREFIXES = {"abd": ("abd", "abdul", "abdel"), "abu": ("abu", "abou")}
+
+
+def joined_initials(first: AnalysedPart) -> frozenset[str]:
+    """The initials of any word that starts with `first` (see `joined_part`), cheaply."""
+    prefix = _JOINED_PREFIXES.get(first.part.prefix or "")
+    return frozenset(p[:1] for p in prefix) if prefix else first.initials
+
+
 @lru_cache(maxsize=1 << 16)
 def joined_part(first: AnalysedPart, second: AnalysedPart) -> AnalysedPart:
     """Two adjacent parts read as one word: Wali + Jan = Walijan, Abd + Fattah = Abdefattah."""
-    prefix = {"abd": ("abd", "abdul", "abdel"), "abu": ("abu", "abou")}.get(
-        first.part.prefix or "", ("",)
-    )
+    prefix = _JOINED_PREFIXES.get(first.part.prefix or "", ("",))
     forms = tuple(
         dict.fromkeys(
             p + fa + fb for p in prefix for fa in first.forms[:3] for fb in second.forms[:3]
@@ -211,15 +223,17 @@ def joined_part(first: AnalysedPart, second: AnalysedPart) -> AnalysedPart:
     )
     core = first.core + second.core
     part = Part(core=core, words=first.part.words + second.part.words, role=first.part.role)
+    phonetic = frozenset(phonetic_key(f) for f in forms)
     return AnalysedPart(
         part=part,
         forms=forms,
-        phonetic=frozenset(phonetic_key(f) for f in forms),
+        phonetic=phonetic,
         skeletons=frozenset(a + b for a in first.skeletons for b in second.skeletons),
         groups=frozenset(),
         weight=max(first.weight, second.weight),
         frequency=min(first.frequency, second.frequency),
         is_arabic=first.is_arabic,
+        initials=initials_of(forms, phonetic) | joined_initials(first),
     )
 
 

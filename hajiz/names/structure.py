@@ -79,6 +79,11 @@ _LATIN_DIN_ALONE = re.compile(r"^(?:[aeiu][ld]|u|e)d?d(?:in|een|ine)$")
 _ARABIC_ARTICLE = "ال"
 
 
+# An e and a doubled sun letter opening a longer word: Essaadi, Ettayeb, Ennahdi (not a-:
+# Azzawi and Assaf start with an ayn, not an article).
+_LATIN_ASSIMILATED = re.compile(r"^(e([tdszrn]))(\2[a-z]{3,})$")
+
+
 def _split_latin_abd(word: str) -> list[str]:
     """Abdurrahman → abd, rahman; Abdullah → abd, allah; Abdelkader → abd, kader."""
     if len(word) < 6 or not word.startswith(("abd", "abed")):
@@ -125,6 +130,9 @@ def _split_arabic(word: str) -> list[str]:
         return [*_split_arabic(word[:-4]), "الله"]
     if word.startswith(_ARABIC_ARTICLE) and len(word) >= 4:
         return [_ARABIC_ARTICLE, word[2:]]
+    if word.endswith("عبد") and len(word) >= 6:
+        # محمدعبد البصير: the abd of the next compound written onto the name before it.
+        return [*_split_arabic(word[:-3]), "عبد"]
     return [word]
 
 
@@ -146,6 +154,10 @@ def _split_latin(word: str) -> list[str]:
     match = _LATIN_ULLAH.match(word)
     if match and match.group(1) not in ("mul", "mol", "abd"):
         return [match.group(1), "allah"]
+    match = _LATIN_ASSIMILATED.match(word)
+    if match:
+        # Essaadi = es-Saadi, Ettayeb = et-Tayeb: an article assimilated to a sun letter.
+        return [match.group(1), match.group(3)]
     return [word]
 
 

@@ -30,8 +30,11 @@ def index(un_entries: list[Entry]) -> CandidateIndex:
     return CandidateIndex.build(prepare_entry(e) for e in un_entries)
 
 
-def candidate_ids(index: CandidateIndex, *names: str, limit: int = DEFAULT_CANDIDATES) -> list[str]:
-    return [s.id for s in index.candidates(prepare_query(Query(names=names)), limit)]
+def candidate_ids(
+    index: CandidateIndex, *names: str, limit: int = DEFAULT_CANDIDATES, min_share: float = 0.0
+) -> list[str]:
+    query = prepare_query(Query(names=names))
+    return [s.id for s in index.candidates(query, limit, min_share=min_share)]
 
 
 def test_build_holds_every_entry(index: CandidateIndex, un_entries: list[Entry]) -> None:
@@ -164,3 +167,14 @@ def test_document_frequency_counts_entries_with_a_key(index: CandidateIndex) -> 
 def test_subject_keys_include_joined_parts() -> None:
     # "Wali Jan" carries the key of "Walijan", so either spelling finds the other.
     assert _keys("Walijan") & _keys("Wali Jan")
+
+
+def test_candidates_far_below_the_best_are_left_out(e: EntryFactory) -> None:
+    entries = [e("target", "Mohammed Ahmed Zawahiri")]
+    entries += [e(f"m-{i}", f"Mohammed Khan{i:03d}") for i in range(30)]
+    index = CandidateIndex.build(prepare_entry(x) for x in entries)
+    everyone = candidate_ids(index, "Mohammed Ahmed Zawahiri", limit=30, min_share=0.0)
+    close = candidate_ids(index, "Mohammed Ahmed Zawahiri", limit=30, min_share=0.4)
+    assert close[0] == everyone[0] == "target"
+    assert len(close) < len(everyone)
+    assert close == everyone[: len(close)]

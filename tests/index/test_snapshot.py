@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from hajiz.importers.base import parse_list
-from hajiz.index.candidates import CandidateIndex
+from hajiz.index.candidates import CandidateIndex, subject_keys
 from hajiz.index.snapshot import load_snapshot, save_snapshot
 from hajiz.matching.subjects import prepare_entry, prepare_query
 from hajiz.model import Query
@@ -51,6 +51,28 @@ def test_a_loaded_index_keeps_taking_changes(index: CandidateIndex, tmp_path: Pa
     loaded.remove("un-sc:QDi.299")
     assert "un-sc:QDi.299" not in [i for i, _ in candidates(loaded, "أبو بكر البغدادي")]
     assert "un-sc:QDi.299" in index  # the original is untouched
+
+
+def test_changes_made_before_saving_survive_the_round_trip(tmp_path: Path) -> None:
+    entries = parse_list("un-sc", UN_SMALL).entries
+    changed = CandidateIndex.build(prepare_entry(e) for e in entries[:5])
+    for entry in entries[5:]:
+        changed.add(prepare_entry(entry))  # pending postings, not yet merged
+    changed.remove("un-sc:TAi.002")
+    rebuilt = CandidateIndex.build(prepare_entry(e) for e in entries if e.id != "un-sc:TAi.002")
+    path = tmp_path / "index.pickle"
+    save_snapshot(changed, path, "f")
+    loaded = load_snapshot(path, "f")
+    assert loaded is not None
+    for name in QUERIES:
+        ids = [i for i, _ in candidates(loaded, name)]
+        assert ids == [i for i, _ in candidates(changed, name)]
+        assert set(ids) == {i for i, _ in candidates(rebuilt, name)}
+    assert "un-sc:TAi.002" not in loaded
+    baghdadi = loaded.get("un-sc:QDi.299")
+    assert baghdadi is not None
+    for key in subject_keys(baghdadi):
+        assert loaded.document_frequency(key) == changed.document_frequency(key) >= 1
 
 
 def test_loading_without_a_fingerprint_accepts_any(index: CandidateIndex, tmp_path: Path) -> None:
