@@ -37,6 +37,9 @@ MIN_SHARE_OF_BEST = 0.4
 POSTINGS_BUDGET = 400_000
 # Above this many postings, scores are counted densely over every slot.
 DENSE_FROM = 50_000
+# A key is rare when at most max(RARE_POSTINGS_MIN, entries / RARE_POSTINGS_SHARE) carry it.
+RARE_POSTINGS_MIN = 2_000
+RARE_POSTINGS_SHARE = 200
 # Pending additions per key merged into the key's array once they pass this many.
 MERGE_AT = 256
 
@@ -253,6 +256,13 @@ class CandidateIndex:
             budget -= len(slots)
             arrays.append(slots)
             weights.append(np.full(len(slots), weight))
+        kept = list(zip(arrays, [float(w[0]) for w in weights], strict=True))
+        rare = [(a, w) for a, w in kept if len(a) <= self._rare_postings()]
+        common = kept[len(rare) :]
+        if rare and common and sum(len(a) for a, _ in rare) <= DENSE_FROM:
+            pruned = self._rare_first(rare, common, limit, accept, min_share)
+            if pruned is not None:
+                return pruned
         all_slots = np.concatenate(arrays)
         all_weights = np.concatenate(weights)
         hits: npt.NDArray[np.intp]
@@ -266,7 +276,49 @@ class CandidateIndex:
             unique, inverse = np.unique(all_slots, return_inverse=True)
             hits = unique.astype(np.intp)
             scores = np.bincount(inverse, weights=all_weights).astype(np.float64)
-        return self._best(hits, scores, limit, accept, min_share)
+        return [subject for subject, _ in self._best(hits, scores, limit, accept, min_share)]
+
+    def _rare_postings(self) -> int:
+        """Keys carried by at most this many entries are rare; the others, common."""
+        return max(RARE_POSTINGS_MIN, len(self._subjects) // RARE_POSTINGS_SHARE)
+
+    def _rare_first(
+        self,
+        rare: list[tuple[Slots, float]],
+        common: list[tuple[Slots, float]],
+        limit: int,
+        accept: Callable[[Subject], bool] | None,
+        min_share: float,
+    ) -> list[Subject] | None:
+        """The same candidates without reading the long postings of common keys in full.
+
+        Entries with a rare key are scored on it, then looked up in the common keys' postings
+        (sorted, so a binary search each). An entry with no rare key scores at most the common
+        keys' total weight; when that is below what the result needs, the result is exact.
+        Otherwise None: the caller counts every posting.
+        """
+        unique, inverse = np.unique(np.concatenate([a for a, _ in rare]), return_inverse=True)
+        weights = np.concatenate([np.full(len(a), w) for a, w in rare])
+        scores = np.bincount(inverse, weights=weights).astype(np.float64)
+        hits = unique.astype(np.intp)
+        common_weight = sum(w for _, w in common)
+        # Entries that cannot reach the limit-th best even with every common key are dropped
+        # (the limit-th best counts removed slots too, which the result skips).
+        reach = limit + self._dead
+        if accept is None and len(scores) > reach:
+            needed = np.partition(scores, -reach)[-reach]
+            keep = scores + common_weight >= needed
+            hits, scores = hits[keep], scores[keep]
+        for postings, weight in common:
+            at = np.searchsorted(postings, hits).clip(max=len(postings) - 1)
+            scores = scores + weight * (postings[at] == hits)
+        ranked = self._best(hits, scores, limit, accept, min_share)
+        if not ranked:
+            return None
+        bound = ranked[-1][1] if len(ranked) >= limit else ranked[0][1] * min_share
+        if common_weight >= bound:
+            return None
+        return [subject for subject, _ in ranked]
 
     def _best(
         self,
@@ -275,27 +327,33 @@ class CandidateIndex:
         limit: int,
         accept: Callable[[Subject], bool] | None,
         min_share: float,
-    ) -> list[Subject]:
-        """The best-scoring live (and accepted) subjects, ties broken by slot."""
+    ) -> list[tuple[Subject, float]]:
+        """The best-scoring live (and accepted) subjects and their scores, ties by slot."""
+        # Sums taken in another order differ in the last bits: ties must stay ties.
+        scores = np.round(scores, 9)
         # Only the top few need ordering; dead or rejected slots may need a wider window.
         window = limit * 4
         while True:
             if len(scores) > window:
-                top = np.argpartition(-scores, window)[:window]
+                # Every entry tied with the window's last one comes along, so that ties are
+                # broken by slot, the same way every time.
+                last = -np.partition(-scores, window - 1)[window - 1]
+                top = np.flatnonzero(scores >= last)
                 chosen_slots, chosen_scores = slots[top], scores[top]
             else:
                 chosen_slots, chosen_scores = slots, scores
             order = np.lexsort((chosen_slots, -chosen_scores))
-            result: list[Subject] = []
+            result: list[tuple[Subject, float]] = []
             floor = 0.0
             for position in order:
-                if chosen_scores[position] < floor:
+                score = float(chosen_scores[position])
+                if score < floor:
                     return result
                 subject = self._subjects[int(chosen_slots[position])]
                 if subject is not None and (accept is None or accept(subject)):
                     if not result:
-                        floor = float(chosen_scores[position]) * min_share
-                    result.append(subject)
+                        floor = score * min_share
+                    result.append((subject, score))
                     if len(result) >= limit:
                         return result
             if len(scores) <= window:

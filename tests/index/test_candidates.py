@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -178,3 +179,48 @@ def test_candidates_far_below_the_best_are_left_out(e: EntryFactory) -> None:
     assert close[0] == everyone[0] == "target"
     assert len(close) < len(everyone)
     assert close == everyone[: len(close)]
+
+
+@pytest.fixture(scope="module")
+def synthetic_index() -> CandidateIndex:
+    from hajiz.benchmarking.synthetic import synthetic_entries
+
+    index = CandidateIndex.build(prepare_entry(e) for e in synthetic_entries(11, 1500))
+    for slot in range(0, 1500, 7):
+        index.remove(f"bench:{slot:07d}")  # removed slots must not change the result
+    return index
+
+
+@pytest.mark.parametrize("agency_filter", [False, True])
+def test_reading_rare_keys_first_finds_what_counting_every_posting_finds(
+    synthetic_index: CandidateIndex, agency_filter: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import hajiz.index.candidates as candidates_module
+    from hajiz.benchmarking.synthetic import traveller_query
+
+    accept = (lambda s: s.id[-1] in "02468") if agency_filter else None
+    queries = [prepare_query(traveller_query(11, i)) for i in range(150)]
+    queries += [
+        prepare_query(Query(names=(s.names[0].name.text,)))
+        for s in list(synthetic_index.subjects())[:150]
+    ]
+    counted_everything = [
+        [s.id for s in synthetic_index.candidates(q, 20, accept)] for q in queries
+    ]
+    # Now almost every key is common, and entries are found through their rare keys first.
+    monkeypatch.setattr(candidates_module, "RARE_POSTINGS_MIN", 3)
+    monkeypatch.setattr(candidates_module, "RARE_POSTINGS_SHARE", 10**9)
+    answered: list[bool] = []
+    original = CandidateIndex._rare_first
+
+    def counting(self: CandidateIndex, *args: Any) -> list[Subject] | None:
+        result = original(self, *args)
+        answered.append(result is not None)
+        return result
+
+    monkeypatch.setattr(CandidateIndex, "_rare_first", counting)
+    rare_first = [[s.id for s in synthetic_index.candidates(q, 20, accept)] for q in queries]
+    assert rare_first == counted_everything
+    # Both ways were taken: rare keys sufficed for some queries, others needed every posting.
+    assert 20 < sum(answered) < len(answered)
+    assert sum(map(len, rare_first)) > len(queries) * 3
