@@ -45,6 +45,8 @@ class AuditAction(StrEnum):
     AGENCY_ADD = "agency.add"
     KEY_CREATE = "key.create"
     KEY_REVOKE = "key.revoke"
+    CASE_DECIDE = "case.decide"
+    SUPPRESSION_REVOKE = "suppression.revoke"
 
 
 @dataclass(frozen=True)

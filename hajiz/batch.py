@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
@@ -38,8 +38,11 @@ def _split(cell: str | None) -> list[str]:
     return [v.strip() for v in (cell or "").split(";") if v.strip()]
 
 
-def _jsonl_items(lines: Iterator[str], max_name_length: int) -> Iterator[BatchItem]:
-    for number, line in enumerate(lines, start=1):
+def jsonl_items(
+    lines: Iterable[str], max_name_length: int, first_line: int = 1
+) -> Iterator[BatchItem]:
+    """Batch items of JSONL lines; `first_line` numbers the first one (for a file's later part)."""
+    for number, line in enumerate(lines, start=first_line):
         if not line.strip():
             continue
         default_id = f"line-{number}"
@@ -58,13 +61,19 @@ def _jsonl_items(lines: Iterator[str], max_name_length: int) -> Iterator[BatchIt
         yield BatchItem(number, query_id, query.model_copy(update={"id": query_id}))
 
 
-def _csv_items(text: IO[str], max_name_length: int) -> Iterator[BatchItem]:
-    reader = csv.DictReader(text)
+def csv_items(
+    text: IO[str],
+    max_name_length: int,
+    first_line: int = 2,
+    fieldnames: Sequence[str] | None = None,
+) -> Iterator[BatchItem]:
+    """Batch items of CSV rows; a later part of a file gives the header's `fieldnames`."""
+    reader = csv.DictReader(text, fieldnames=fieldnames)
     if reader.fieldnames is None or "name" not in reader.fieldnames:
         raise InvalidInput(
             f"CSV batch needs a header with at least 'name' (columns: {CSV_COLUMNS})"
         )
-    for number, row in enumerate(reader, start=2):
+    for number, row in enumerate(reader, start=first_line):
         query_id = (row.get("id") or "").strip() or f"line-{number}"
         try:
             query = build_query(
@@ -92,9 +101,11 @@ def read_batch(path: Path, *, max_name_length: int = 500) -> list[BatchItem]:
             f"{path}: not UTF-8 text ({error.reason} at byte {error.start})"
         ) from None
     if suffix in (".jsonl", ".ndjson", ".json"):
-        return list(_jsonl_items(iter(text.splitlines()), max_name_length))
+        # Only \n ends a JSON line: splitlines() would also cut at U+2028 and the like,
+        # which may stand raw inside a JSON string.
+        return list(jsonl_items(text.split("\n"), max_name_length))
     if suffix == ".csv":
-        return list(_csv_items(io.StringIO(text, newline=""), max_name_length))
+        return list(csv_items(io.StringIO(text, newline=""), max_name_length))
     raise InvalidInput(f"{path}: unknown batch format {suffix!r} (use .jsonl or .csv)")
 
 

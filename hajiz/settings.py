@@ -31,7 +31,8 @@ class Settings(BaseSettings):
     database_url: str = Field(
         default="",
         description=(
-            "Store location: a SQLite path or sqlite:/// URL (default <data_dir>/hajiz.db)."
+            "Store location: a SQLite path or sqlite:/// URL (default <data_dir>/hajiz.db), "
+            "or a postgresql:// URL."
         ),
     )
     # The real public data used by the evaluation, benchmarks and lexicon build.
@@ -95,6 +96,27 @@ class Settings(BaseSettings):
         default=90,
         ge=0,
         description="Days an audited screening query is kept before it is redacted (0: forever).",
+    )
+    # An officer's web session ends this long after signing in (a shift), whatever happens.
+    web_session_hours: float = Field(
+        default=8.0,
+        gt=0,
+        le=24 * 7,
+        description="Hours a web page session lasts after signing in before it must sign in again.",
+    )
+    # Behind a TLS proxy the app sees plain http: this keeps the cookie off unencrypted links.
+    web_secure_cookie: bool = Field(
+        default=False,
+        description="Always mark the web session cookie Secure (it is anyway on https requests).",
+    )
+
+    # --- review of hits ---------------------------------------------------------------------------
+    # A traveller cleared as a false positive is not referred again for the same entry version
+    # for this long; then a person looks again. Read when screening, so a change applies at once.
+    suppression_days: int = Field(
+        default=365,
+        ge=0,
+        description="Days a false-positive decision keeps clearing the same traveller and entry.",
     )
 
     def database_url_or_default(self) -> str:

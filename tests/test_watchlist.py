@@ -13,16 +13,17 @@ from hajiz.index.snapshot import load_snapshot, save_snapshot
 from hajiz.matching.subjects import prepare_entry, prepare_query
 from hajiz.model import Entry, Query
 from hajiz.settings import Settings
+from hajiz.store.service import ServiceStore
 from hajiz.store.sqlite import SQLiteStore
 from hajiz.watchlist import build_index, load_screener, snapshot_path
+from tests.backends import store_at
 
 EntryFactory = Callable[..., Entry]
 
 
 @pytest.fixture
-def store(db_path: Path, e: EntryFactory) -> Iterator[SQLiteStore]:
-    db_path.parent.mkdir(parents=True, exist_ok=True)
-    with SQLiteStore(db_path) as opened:
+def store(db_url: str, e: EntryFactory) -> Iterator[ServiceStore]:
+    with store_at(db_url) as opened:
         opened.upsert([e("t-1", "Ayman al-Zawahiri"), e("t-2", "Hamza bin Laden")])
         yield opened
 
@@ -36,7 +37,9 @@ def candidate_ids(index: CandidateIndex, name: str) -> set[str]:
     return {s.id for s in index.candidates(prepare_query(Query(names=(name,))))}
 
 
-def test_the_first_load_builds_and_saves_a_snapshot(store: SQLiteStore, settings: Settings) -> None:
+def test_the_first_load_builds_and_saves_a_snapshot(
+    store: ServiceStore, settings: Settings
+) -> None:
     path = snapshot_path(store, settings)
     assert path.parent == settings.data_dir / "snapshots"
     assert not path.exists()
@@ -50,7 +53,7 @@ def test_the_first_load_builds_and_saves_a_snapshot(store: SQLiteStore, settings
     assert saved is not None and len(saved) == 2
 
 
-def test_a_fresh_snapshot_is_used(store: SQLiteStore, settings: Settings, e: EntryFactory) -> None:
+def test_a_fresh_snapshot_is_used(store: ServiceStore, settings: Settings, e: EntryFactory) -> None:
     # Plant a snapshot for the store's current fingerprint that holds something else: if the
     # loader reads it, the screener sees the planted entry.
     planted = CandidateIndex.build([prepare_entry(e("planted", "Gulbuddin Hekmatyar"))])
@@ -60,7 +63,7 @@ def test_a_fresh_snapshot_is_used(store: SQLiteStore, settings: Settings, e: Ent
 
 
 def test_a_stale_snapshot_is_rebuilt(
-    store: SQLiteStore, settings: Settings, e: EntryFactory
+    store: ServiceStore, settings: Settings, e: EntryFactory
 ) -> None:
     load_screener(store, settings)
     old_fingerprint = store.fingerprint()
@@ -72,14 +75,14 @@ def test_a_stale_snapshot_is_rebuilt(
     assert load_snapshot(snapshot_path(store, settings), old_fingerprint) is None
 
 
-def test_a_changed_entry_changes_the_fingerprint(store: SQLiteStore, e: EntryFactory) -> None:
+def test_a_changed_entry_changes_the_fingerprint(store: ServiceStore, e: EntryFactory) -> None:
     before = store.fingerprint()
     assert store.fingerprint() == before
     store.upsert([e("t-1", "Ayman Zawahri")])
     assert store.fingerprint() != before
 
 
-def test_snapshots_can_be_turned_off(store: SQLiteStore, tmp_path: Path, e: EntryFactory) -> None:
+def test_snapshots_can_be_turned_off(store: ServiceStore, tmp_path: Path, e: EntryFactory) -> None:
     settings = Settings(data_dir=tmp_path / "data", use_snapshots=False)
     planted = CandidateIndex.build([prepare_entry(e("planted", "Gulbuddin Hekmatyar"))])
     path = snapshot_path(store, settings)
@@ -95,12 +98,12 @@ def test_each_database_has_its_own_snapshot(tmp_path: Path, settings: Settings) 
         assert snapshot_path(a, settings) != snapshot_path(b, settings)
 
 
-def test_build_index_reads_every_entry(store: SQLiteStore) -> None:
+def test_build_index_reads_every_entry(store: ServiceStore) -> None:
     index = build_index(store)
     assert len(index) == store.count() == 2
     assert candidate_ids(index, "Hamza bin Laden") == {"t-2"}
 
 
-def test_an_unknown_algorithm_is_refused(store: SQLiteStore, settings: Settings) -> None:
+def test_an_unknown_algorithm_is_refused(store: ServiceStore, settings: Settings) -> None:
     with pytest.raises(UnknownAlgorithm, match="hajiz-v1"):
         load_screener(store, settings, algorithm="nope")

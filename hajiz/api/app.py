@@ -18,7 +18,7 @@ from hajiz import __version__
 from hajiz.api.deps import ServiceState
 from hajiz.api.errors import install_error_handlers
 from hajiz.api.limits import BodyLimits
-from hajiz.api.routes import admin, entities, entries, health, lists, match, screen
+from hajiz.api.routes import admin, cases, entities, entries, health, lists, manifest, match, screen
 from hajiz.api.service import ScreeningService
 from hajiz.api.sync import IndexSync
 from hajiz.errors import HajizError
@@ -96,8 +96,12 @@ def create_app(settings: Settings) -> FastAPI:
         max_upload=settings.api_max_upload_bytes,
         max_depth=settings.api_max_json_depth,
     )
-    for module in (health, screen, match, entities, entries, lists, admin):
+    for module in (health, screen, manifest, match, entities, entries, lists, admin, cases):
         app.include_router(module.router)
+    # Imported here, not at the top: the web page's modules import the API's dependencies.
+    from hajiz.web import install_web
+
+    install_web(app)
     return app
 
 

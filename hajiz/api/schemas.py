@@ -47,6 +47,17 @@ class ScreenRequest(_Strict):
     documents: list[DocumentRequest] = Field(default_factory=list)
 
 
+class ClearanceResponse(BaseModel):
+    """The false-positive decision that clears a hit: no new case is opened for it."""
+
+    decision_id: str = Field(examples=["d_5f0c2a9e1b7d4c3a"])
+    case_id: str = Field(examples=["c_9a1e3b7c5d2f4e6a"])
+    reviewer: str = Field(examples=["k_1a2b3c4d5e6f"], description="The reviewer's key id")
+    agency: str = Field(examples=["BORDER"])
+    decided_at: datetime
+    expires_at: datetime
+
+
 class HitResponse(BaseModel):
     """One list entry the traveller may be, with the score and why."""
 
@@ -60,6 +71,9 @@ class HitResponse(BaseModel):
     source: str = Field(examples=["un-sc"])
     entry_version: int = Field(examples=[1])
     explanation: dict[str, Any] = Field(examples=[_EXPLANATION])
+    cleared: ClearanceResponse | None = Field(
+        None, description="Set when an earlier false-positive decision clears this hit"
+    )
 
 
 class ScreenResponse(BaseModel):
@@ -72,6 +86,11 @@ class ScreenResponse(BaseModel):
     list_versions: dict[str, str | None] = Field(examples=[{"un-sc": "2024-05-01"}])
     elapsed_ms: float = Field(examples=[2.4])
     audit_seq: int = Field(examples=[1042], description="The audit record of this screening")
+    case_id: str | None = Field(
+        None,
+        examples=["c_9a1e3b7c5d2f4e6a"],
+        description="The case (referral) this screening opened, if a hit needs a decision",
+    )
 
 
 class BatchScreenRequest(_Strict):
@@ -87,6 +106,7 @@ class BatchItemResponse(BaseModel):
     results: list[HitResponse] = Field(default_factory=list)
     error: str | None = Field(None, examples=[None])
     audit_seq: int | None = None
+    case_id: str | None = Field(None, description="The case this traveller's screening opened")
 
 
 class BatchScreenResponse(BaseModel):
@@ -148,6 +168,9 @@ class ScoredEntityResponse(EntityResponse):
     features: dict[str, float] = Field(examples=[{"name": 0.97, "birth_date_agreement": 1.0}])
     match: bool = False
     explanation: dict[str, Any] | None = Field(None, description="hajiz's full explanation")
+    cleared: ClearanceResponse | None = Field(
+        None, description="hajiz: the false-positive decision that clears this result"
+    )
 
 
 class EntityMatches(BaseModel):
@@ -157,6 +180,7 @@ class EntityMatches(BaseModel):
     results: list[ScoredEntityResponse]
     total: TotalSpec
     query: EntityExample
+    case_id: str | None = Field(None, description="hajiz: the case this query opened, if any")
 
 
 class FeatureDoc(BaseModel):

@@ -3,13 +3,17 @@
 Nothing is screened unaudited: the audit record (who, the query, result ids and scores,
 algorithm, list versions) is appended before the result leaves; if that fails, the request
 fails with 503 and the result is dropped.
+
+Each result also goes through review: hits an earlier false-positive decision covers come back
+`cleared`, and a traveller with other hits at or above the algorithm's threshold gets a case
+(a referral), opened in the same transaction as the audit record that names it.
 """
 
 from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from hajiz.access import Principal
@@ -20,6 +24,8 @@ from hajiz.countries import to_country_code
 from hajiz.matching.algorithm import ALGORITHMS, get_algorithm
 from hajiz.model import Document, Entry, Query
 from hajiz.queries import build_query
+from hajiz.review.model import Case, Clearance
+from hajiz.review.service import ReviewService
 from hajiz.screening import Hit, Screener
 from hajiz.settings import Settings
 from hajiz.store.service import ServiceStore
@@ -30,13 +36,19 @@ _BATCH_STEP = 16
 
 @dataclass(frozen=True)
 class Screened:
-    """One screened query: the visible hits with their entries, and its audit record."""
+    """One screened query: the visible hits with their entries, its audit record, its review.
+
+    `cleared` holds, by entry id, the false-positive decisions that clear hits; `case` is the
+    case this screening opened (None when nothing needs a person's decision).
+    """
 
     query: Query
     hits: list[tuple[Hit, Entry]]
     candidates: int
     elapsed_ms: float
     audit: AuditRecord
+    cleared: dict[str, Clearance] = field(default_factory=dict)
+    case: Case | None = None
 
 
 @dataclass(frozen=True)
@@ -99,6 +111,7 @@ class ScreeningService:
         self.store = store
         self.sync = sync
         self.settings = settings
+        self.review = ReviewService(store, settings)
         self._algorithms: dict[str, tuple[Any, Screener]] = {}
 
     def screener(self, algorithm: str | None = None) -> Screener:
@@ -111,6 +124,13 @@ class ScreeningService:
             cached = (main.index, Screener(main.index, get_algorithm(algorithm)))
             self._algorithms[algorithm] = cached
         return cached[1]
+
+    def _catch_up_all(self) -> int:
+        """Apply every change the store has that the index lacks (no await: all at once)."""
+        applied = 0
+        while step := self.sync.catch_up():
+            applied += step
+        return applied
 
     @staticmethod
     def algorithm_names() -> list[str]:
@@ -137,34 +157,53 @@ class ScreeningService:
         """
         screener = self.screener(algorithm)
         threshold = screener.threshold if threshold is None else threshold
-        results = []
-        for start in range(0, len(queries), _BATCH_STEP):
-            if start:
-                await asyncio.sleep(0)  # let other requests in between parts of a batch
-            for query in queries[start : start + _BATCH_STEP]:
-                results.append(
-                    screener.screen(
-                        query, limit=limit, threshold=threshold, agency=principal.agency
+        for attempt in range(2):
+            results = []
+            for start in range(0, len(queries), _BATCH_STEP):
+                if start:
+                    await asyncio.sleep(0)  # let other requests in between parts of a batch
+                for query in queries[start : start + _BATCH_STEP]:
+                    results.append(
+                        screener.screen(
+                            query, limit=limit, threshold=threshold, agency=principal.agency
+                        )
                     )
-                )
-        entries = self.store.get_many(h.entry_id for r in results for h in r.hits)
+            entries = self.store.get_many(h.entry_id for r in results for h in r.hits)
+            is_current = all(
+                h.entry_id in entries and entries[h.entry_id].version == h.entry_version
+                for r in results
+                for h in r.hits
+            )
+            # The store is ahead of this worker's index (another server's change, not yet
+            # followed): catch up and screen once more, so a list switches all at once.
+            if is_current or attempt or not self._catch_up_all():
+                break
         versions = self.sync.list_versions(principal.agency)
-        events = []
-        kept: list[list[tuple[Hit, Entry]]] = []
-        for query, result in zip(queries, results, strict=True):
+        kept: list[list[tuple[Hit, Entry]]] = [
             # An entry deleted since the index last synced is dropped, not shown half-known.
-            hits = [
+            [
                 (h, entries[h.entry_id])
                 for h in result.hits
                 if h.entry_id in entries and (keep is None or keep(entries[h.entry_id]))
             ][:show]
-            kept.append(hits)
+            for result in results
+        ]
+        referrals = self.review.refer(
+            principal,
+            list(zip(queries, kept, strict=True)),
+            threshold=screener.threshold,
+            algorithm=screener.algorithm_id,
+        )
+        events = []
+        for query, result, hits, referral in zip(queries, results, kept, referrals, strict=True):
             detail = {
                 "endpoint": endpoint,
                 "results": [[hit.entry_id, round(hit.score, 4)] for hit, _ in hits],
                 "algorithm": result.algorithm,
                 "threshold": threshold,
                 "list_versions": versions,
+                "case": None if referral.case is None else referral.case.id,
+                "cleared": {entry_id: c.decision_id for entry_id, c in referral.cleared.items()},
             }
             events.append(
                 AuditEvent(
@@ -176,29 +215,46 @@ class ScreeningService:
                     detail=detail,
                 )
             )
-        records = self.store.append_audit(events)
+        records = self.store.audit_screening(events, [r.case for r in referrals])
         items = [
-            Screened(query, hits, result.candidates, result.elapsed_ms, record)
-            for query, hits, result, record in zip(queries, kept, results, records, strict=True)
+            Screened(
+                query,
+                hits,
+                result.candidates,
+                result.elapsed_ms,
+                record,
+                referral.cleared,
+                referral.case,
+            )
+            for query, hits, result, record, referral in zip(
+                queries, kept, results, records, referrals, strict=True
+            )
         ]
         return Screening(items, screener.algorithm_id, threshold, versions)
 
 
-def hit_document(hit: Hit, entry: Entry) -> dict[str, Any]:
-    """One hit of `/v1/screen`."""
+def hit_document(hit: Hit, entry: Entry, cleared: Clearance | None = None) -> dict[str, Any]:
+    """One hit of `/v1/screen`; `cleared` names the decision that clears it, if one does."""
     return {
         **hit.to_dict(),
         "caption": entry.primary_name,
         "schema": entry.schema_.value,
+        "cleared": None if cleared is None else cleared.to_dict(),
     }
 
 
-def scored_entity(hit: Hit, entry: Entry, threshold: float) -> dict[str, Any]:
-    """One result of `/match`: the entity, score, features and match flag, as yente has them."""
+def scored_entity(
+    hit: Hit, entry: Entry, threshold: float, cleared: Clearance | None = None
+) -> dict[str, Any]:
+    """One result of `/match`: the entity, score, features and match flag, as yente has them.
+
+    `cleared` is hajiz's addition (yente clients ignore it): the decision clearing the hit.
+    """
     return {
         **entity_from_entry(entry),
         "score": round(hit.score, 4),
         "features": hit_features(hit),
         "match": hit.score >= threshold,
         "explanation": hit.explanation,
+        "cleared": None if cleared is None else cleared.to_dict(),
     }

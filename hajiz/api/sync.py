@@ -1,11 +1,16 @@
 """Keep a worker's in-memory index in step with the store.
 
 Every worker process holds its own index. It follows the store's change feed
-(`entry_changes`): every `api_sync_interval` seconds it reads the changes after the last one it
-applied and re-reads only those entries. The worker that makes a change applies it at once.
+(`entry_changes`): it reads the changes after the last one it applied and re-reads only those
+entries, as soon as the store announces a change (PostgreSQL's LISTEN/NOTIFY) and in any case
+every `api_sync_interval` seconds. The worker that makes a change applies it at once.
 Applying re-reads the entry's current state, so applying a change twice, or out of order, is
-harmless. Everything here runs on the worker's event loop thread, so the index is never read
-and written at the same time.
+harmless.
+
+The feed and the entries are read off the event loop, so screening goes on meanwhile on the
+index as it was; then every change read is applied in one go, without yielding, so a whole
+import reaches screening at once and a query never meets half of one. The index itself is only
+touched on the event loop thread, so it is never read and written at the same time.
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ import asyncio
 import logging
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import datetime
 
 from hajiz.errors import HajizError
@@ -29,8 +35,18 @@ log = logging.getLogger("hajiz.api.sync")
 _Stamp = tuple[int, str | None, datetime | None]
 _ABSENT = object()
 
-# Changes applied per step, so a large import does not hold the event loop for long at once.
+# Changes read per query of the feed (and applied per step by `catch_up`).
 _STEP = 2000
+
+
+@dataclass(frozen=True)
+class Pending:
+    """Changes read from the feed but not applied yet, with their entries as the store has them."""
+
+    after: int  # the last applied change when they were read
+    last: int  # the newest change read
+    entry_ids: list[str]
+    entries: dict[str, Entry]
 
 
 class SourceVisibility:
@@ -132,6 +148,32 @@ class IndexSync:
         self.last_change = changes[-1][0]
         return len(changes)
 
+    def read_pending(self) -> Pending | None:
+        """Every change since the last applied one, with the entries' current state (None: none).
+
+        Reads the store only, never the index: safe to run in another thread.
+        """
+        after = position = self.last_change
+        entry_ids: list[str] = []
+        while changes := self.store.changes_since(position, _STEP):
+            entry_ids.extend(entry_id for _, entry_id in changes)
+            position = changes[-1][0]
+            if len(changes) < _STEP:
+                break
+        if position == after:
+            return None
+        entry_ids = list(dict.fromkeys(entry_ids))
+        return Pending(after, position, entry_ids, self.store.get_many(entry_ids))
+
+    def apply_pending(self, pending: Pending) -> bool:
+        """Apply what `read_pending` read, all at once; False if the index moved on meanwhile."""
+        if pending.after != self.last_change:
+            return False  # e.g. an import's own catch-up came first: these may be older states
+        for entry_id in pending.entry_ids:
+            self.apply(entry_id, pending.entries.get(entry_id))
+        self.last_change = pending.last
+        return True
+
     def apply_ids(self, entry_ids: Iterable[str]) -> None:
         """Bring these entries' index state to what the store holds now."""
         ids = list(dict.fromkeys(entry_ids))
@@ -170,14 +212,25 @@ class IndexSync:
         return versions
 
     async def follow(self, interval: float) -> None:
-        """Poll the change feed until cancelled; a failed read is logged and retried."""
-        while True:
-            await asyncio.sleep(interval)
-            try:
-                # Yield between steps so a big import does not stall screening for long.
-                while self.catch_up() == _STEP:
-                    await asyncio.sleep(0)
-            except HajizError as error:
-                log.warning("cannot read the change feed: %s", error.detail)
-            except Exception:  # never stop following: a stale worker would screen stale data
-                log.exception("cannot apply the change feed; retrying")
+        """Apply the feed when a change is announced, or every `interval` s, until cancelled.
+
+        A failed read is logged and retried at the next wake-up.
+        """
+        listener = self.store.change_listener()
+        try:
+            while True:
+                if listener is None:
+                    await asyncio.sleep(interval)
+                else:
+                    await listener.wait(interval)
+                try:
+                    pending = await asyncio.to_thread(self.read_pending)
+                    if pending is not None:
+                        self.apply_pending(pending)
+                except HajizError as error:
+                    log.warning("cannot read the change feed: %s", error.detail)
+                except Exception:  # never stop following: a stale worker would screen stale data
+                    log.exception("cannot apply the change feed; retrying")
+        finally:
+            if listener is not None:
+                await listener.aclose()

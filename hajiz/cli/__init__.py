@@ -9,11 +9,12 @@ from __future__ import annotations
 import click
 
 from hajiz import __version__
-from hajiz.cli import admin, bench, evaluate, lists, names, screen, serve
+from hajiz.cli import admin, bench, cases, evaluate, lists, manifest, names, screen, serve
 from hajiz.cli.context import CliContext, HajizGroup, load_settings
 
 DB_HELP = (
-    "The database: a SQLite file path or URL (sqlite:///path/to/file.db). "
+    "The database: a SQLite file path or URL (sqlite:///path/to/file.db), or a PostgreSQL "
+    "URL (postgresql://user:password@host/dbname; pip install 'hajiz[postgres]'). "
     "Default: $HAJIZ_DATABASE_URL, else hajiz.db in the user data folder "
     "(~/.local/share/hajiz on Linux, ~/Library/Application Support/hajiz on macOS)."
 )
@@ -39,7 +40,7 @@ def main(ctx: click.Context, db_url: str | None) -> None:
 
 
 # Command modules, registered in this order; the lead adds new ones here.
-_COMMAND_MODULES = (lists, screen, names, evaluate, serve, admin, bench)
+_COMMAND_MODULES = (lists, screen, manifest, names, evaluate, serve, admin, cases, bench)
 
 for _module in _COMMAND_MODULES:
     for _command in _module.COMMANDS:

@@ -215,7 +215,7 @@ def demo_command(app: CliContext) -> None:
     last = store.import_history(DEMO_SOURCE)
     if last and last[0].file_name != DEMO_FILE and store.counts_by_source().get(DEMO_SOURCE):
         raise ConfigError(
-            f"{app.db_url} already holds the {DEMO_SOURCE} list from {last[0].file_name}, "
+            f"{store.url} already holds the {DEMO_SOURCE} list from {last[0].file_name}, "
             f"which the demo would replace; use another database: hajiz --db demo.db demo"
         )
     demo = resources.files("hajiz").joinpath("data", DEMO_FILE)

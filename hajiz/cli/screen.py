@@ -11,14 +11,23 @@ import orjson
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from hajiz.batch import read_batch, result_record, write_csv, write_jsonl
+from hajiz.bulk.options import (
+    DEFAULT_CONNECT_TIMEOUT,
+    DEFAULT_PARTITION_SIZE,
+    BulkRun,
+    DaskOptions,
+)
+from hajiz.bulk.partitions import PARQUET_SUFFIXES, plan_partitions
 from hajiz.cli.context import CliContext, err, out, pass_cli
 from hajiz.cli.explain import render_hit, render_result
+from hajiz.errors import ConfigError
 from hajiz.queries import build_query
 from hajiz.screening import ScreeningResult
 from hajiz.watchlist import load_screener
 
 # Queries screened per progress-bar step in a batch.
 BATCH_STEP = 256
+TIMEOUT = f"{DEFAULT_CONNECT_TIMEOUT:g}"
 
 
 @click.command("screen")
@@ -95,9 +104,9 @@ def screen_command(
 @click.option(
     "--output",
     "-o",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=click.Path(path_type=Path),
     default=None,
-    help="Write results here (default: standard output).",
+    help="Write results here (default: standard output); a folder with --engine dask.",
 )
 @click.option(
     "--format",
@@ -120,6 +129,37 @@ def screen_command(
     default=None,
     help="Score at or above which a hit is kept (0 keeps every candidate).",
 )
+@click.option(
+    "--engine",
+    type=click.Choice(["local", "dask"]),
+    default="local",
+    show_default=True,
+    help="local: this machine's cores; dask: a Dask cluster, writing a folder of part files.",
+)
+@click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    default=None,
+    help="Dask scheduler to use, e.g. tcp://host:8786 (default: start a local cluster).",
+)
+@click.option(
+    "--workers",
+    type=click.IntRange(1, 512),
+    default=None,
+    help="Worker processes of the local Dask cluster (default: one per core).",
+)
+@click.option(
+    "--partition-size",
+    type=click.IntRange(1),
+    default=None,
+    help=f"Lines (or rows) per Dask partition [default: {DEFAULT_PARTITION_SIZE}].",
+)
+@click.option(
+    "--connect-timeout",
+    type=click.FloatRange(0.1),
+    default=None,
+    help=f"Seconds to wait for the Dask scheduler and a worker [default: {TIMEOUT}].",
+)
 @pass_cli
 def screen_batch_command(
     cli: CliContext,
@@ -128,18 +168,58 @@ def screen_batch_command(
     fmt: str,
     limit: int,
     threshold: float | None,
+    engine: str,
+    scheduler: str | None,
+    workers: int | None,
+    partition_size: int | None,
+    connect_timeout: float | None,
 ) -> None:
-    """Screen a file of travellers (.jsonl yente-style queries or .csv) in one go.
+    """Screen a file of travellers (.jsonl yente-style queries, .csv or .parquet) in one go.
 
     Output has one record per input line, in input order. A bad line (invalid JSON, no name,
     a name over the length limit) gives an error record for that line; the rest is screened.
+
+    With --engine dask the file is cut into partitions screened by Dask workers (a local
+    cluster, or the one at --scheduler), and --output names a folder that receives one
+    part-NNNNN file per partition, in input order, and a _SUCCESS manifest with the counts.
 
     \b
     Example:
       hajiz screen-batch manifest.jsonl --output hits.jsonl
       hajiz screen-batch manifest.csv --format csv --threshold 0
+      hajiz screen-batch travellers.parquet --engine dask --workers 2 --output hits/
+      hajiz screen-batch travellers.jsonl --engine dask --scheduler tcp://host:8786 -o hits/
     """
-    items = read_batch(file, max_name_length=cli.settings.max_name_length)
+    dask_only = {
+        "--scheduler": scheduler,
+        "--workers": workers,
+        "--partition-size": partition_size,
+        "--connect-timeout": connect_timeout,
+    }
+    if engine == "dask":
+        if output is None:
+            raise click.UsageError("--engine dask writes a folder of part files: give --output DIR")
+        if scheduler is not None and workers is not None:
+            raise click.UsageError("--workers sizes a local cluster: leave it out with --scheduler")
+        options = DaskOptions(
+            scheduler=scheduler,
+            workers=workers,
+            connect_timeout=connect_timeout or DEFAULT_CONNECT_TIMEOUT,
+            partition_size=partition_size or DEFAULT_PARTITION_SIZE,
+        )
+        _screen_batch_on_dask(cli, file, output, fmt, limit, threshold, options)
+        return
+    given = [name for name, value in dask_only.items() if value is not None]
+    if given:
+        raise click.UsageError(f"{', '.join(given)} need --engine dask")
+    if output is not None and output.is_dir():
+        raise click.UsageError(f"--output {output} is a folder; give a file name")
+    if file.suffix.lower() in PARQUET_SUFFIXES:
+        from hajiz.bulk.parquet import read_parquet_batch
+
+        items = read_parquet_batch(file, max_name_length=cli.settings.max_name_length)
+    else:
+        items = read_batch(file, max_name_length=cli.settings.max_name_length)
     screener = load_screener(cli.store(), cli.settings)
     queries = [item.query for item in items if item.query is not None]
     results: list[ScreeningResult] = []
@@ -168,6 +248,45 @@ def screen_batch_command(
     err().print(
         f"{len(items)} travellers: {matched} with hits at or above the threshold, "
         f"{errors} unreadable line(s)"
+    )
+
+
+def _screen_batch_on_dask(
+    cli: CliContext,
+    file: Path,
+    output: Path,
+    fmt: str,
+    limit: int,
+    threshold: float | None,
+    options: DaskOptions,
+) -> None:
+    try:
+        from hajiz.bulk.dask_engine import screen_on_dask
+    except ModuleNotFoundError as error:
+        raise ConfigError(
+            f"--engine dask needs Dask ({error.name} is not installed): pip install 'hajiz[dask]'"
+        ) from None
+    run = BulkRun(limit, threshold, fmt, cli.settings.max_name_length)
+    plan = plan_partitions(file, options.partition_size)  # a bad file fails before the build
+    screener = load_screener(cli.store(), cli.settings)
+    console = err()
+    columns = (TextColumn("screening"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=console, transient=True) as bar:
+        task = bar.add_task("screen", total=None)
+
+        def advance(rows: int, total: int) -> None:
+            bar.update(task, total=total, advance=rows)
+
+        summary = screen_on_dask(
+            screener, plan, output, run, options, progress=advance, say=console.print
+        )
+    loads = sorted(set(summary.snapshot_loads.values()))
+    console.print(
+        f"{summary.travellers} travellers: {summary.matched} with hits at or above the "
+        f"threshold, {summary.errors} unreadable line(s); {summary.parts} part(s) in "
+        f"{summary.output_dir} in {summary.elapsed_s:.1f} s (index loaded "
+        f"{'/'.join(map(str, loads)) or 0} time(s) on each of {len(summary.snapshot_loads)} "
+        "worker(s))"
     )
 
 

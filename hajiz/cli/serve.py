@@ -7,6 +7,7 @@ import os
 import click
 
 from hajiz.cli.context import CliContext, err, pass_cli
+from hajiz.store.open import redact_url
 from hajiz.store.service import open_service_store
 from hajiz.watchlist import load_screener
 
@@ -55,7 +56,8 @@ def serve_command(cli: CliContext, host: str, port: int, workers: int, log_level
                 load_screener(store, cli.settings)
     finally:
         store.close()
-    click.echo(f"hajiz serving {cli.db_url} on http://{host}:{port} (docs: /docs)", err=True)
+    where = redact_url(cli.db_url)
+    click.echo(f"hajiz serving {where} on http://{host}:{port} (docs: /docs)", err=True)
     uvicorn.run(
         "hajiz.api.app:app_from_environment",
         factory=True,

@@ -1,14 +1,18 @@
 """The change feed (what changed since a point) and audited single-entry writes.
 
 Service workers keep their in-memory index in step by reading `entry_changes` after the last
-id they applied. SQLite commits one writer at a time, so change ids become visible in order;
-a PostgreSQL backend must read only up to the oldest running transaction's first id instead.
+id they applied. That needs change ids to become visible in order: entry writers commit one at a
+time (SQLite's single writer; PostgreSQL's advisory lock, see `SQLStore._lock_entries`), so a
+change id is never committed after a larger one was already read. A store may also offer a
+`ChangeListener` that wakes followers as soon as a change commits (PostgreSQL's LISTEN/NOTIFY);
+followers keep polling as well, so a missed wake-up only costs one interval.
 """
 
 from __future__ import annotations
 
 from abc import abstractmethod
 from collections.abc import Callable, Iterable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any, Protocol
@@ -36,6 +40,18 @@ class EntryWrite:
     audit: AuditRecord
 
 
+class ChangeListener(Protocol):
+    """Wakes a follower when entries change in another process."""
+
+    async def wait(self, timeout: float) -> bool:
+        """Return True once a change is announced, False after `timeout` seconds without one."""
+        ...
+
+    async def aclose(self) -> None:
+        """Stop listening."""
+        ...
+
+
 class ChangeFeed(Protocol):
     """What a service worker needs to follow changes and serve entries."""
 
@@ -57,6 +73,10 @@ class ChangeFeed(Protocol):
 
     def change_entry(self, entry_id: str, decide: Decision, event: AuditEvent) -> EntryWrite:
         """Write or delete one entry and audit it (before and after) in one transaction."""
+        ...
+
+    def change_listener(self) -> ChangeListener | None:
+        """A listener for changes made by other processes; None where followers only poll."""
         ...
 
 
@@ -89,6 +109,13 @@ class ChangeFeedMixin(AuditLogMixin):
         *,
         import_id: int | None,
     ) -> None: ...
+
+    @abstractmethod
+    def _entry_transaction(self) -> AbstractContextManager[Cursor]: ...
+
+    def change_listener(self) -> ChangeListener | None:
+        """A listener for changes made by other processes; None where followers only poll."""
+        return None
 
     def last_change_id(self) -> int:
         """The id of the newest recorded entry change (0 when there is none)."""
@@ -144,7 +171,7 @@ class ChangeFeedMixin(AuditLogMixin):
         """
         p = self.dialect.param
         now = datetime.now(UTC)
-        with self._transaction() as cursor:
+        with self._entry_transaction() as cursor:
             before = self._body(cursor, entry_id)
             wanted = decide(before)
             if wanted is None:

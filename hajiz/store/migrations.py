@@ -136,9 +136,107 @@ def _access_and_audit(d: Dialect) -> list[str]:
     ]
 
 
+def _cases(d: Dialect) -> list[str]:
+    ts, json = d.timestamp_type, d.json_type
+    return [
+        # One case per screening with a hit at or above the threshold: the query and its hits.
+        f"""CREATE TABLE cases (
+            id TEXT PRIMARY KEY,
+            agency TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            status TEXT NOT NULL,
+            opened_at {ts} NOT NULL,
+            updated_at {ts} NOT NULL,
+            query {json} NOT NULL,
+            traveller_keys {json} NOT NULL,
+            algorithm TEXT NOT NULL,
+            threshold DOUBLE PRECISION NOT NULL,
+            audit_seq BIGINT
+        )""",
+        "CREATE INDEX cases_queue ON cases (agency, status, opened_at)",
+        # The hits as screened (entry version, agency, who could see it) and each one's review.
+        f"""CREATE TABLE case_hits (
+            case_id TEXT NOT NULL REFERENCES cases (id),
+            entry_id TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            entry_version INTEGER NOT NULL,
+            entry_agency TEXT NOT NULL,
+            source TEXT NOT NULL,
+            caption TEXT NOT NULL,
+            score DOUBLE PRECISION NOT NULL,
+            band TEXT NOT NULL,
+            explanation {json} NOT NULL,
+            releasable_to {json},
+            status TEXT NOT NULL,
+            escalated_to TEXT,
+            PRIMARY KEY (case_id, entry_id)
+        )""",
+        "CREATE INDEX case_hits_escalated ON case_hits (escalated_to, status)",
+        f"""CREATE TABLE case_decisions (
+            id TEXT PRIMARY KEY,
+            case_id TEXT NOT NULL REFERENCES cases (id),
+            entry_id TEXT NOT NULL,
+            entry_version INTEGER NOT NULL,
+            kind TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            reviewer TEXT NOT NULL,
+            agency TEXT NOT NULL,
+            decided_at {ts} NOT NULL,
+            audit_seq BIGINT
+        )""",
+        "CREATE INDEX case_decisions_case ON case_decisions (case_id)",
+        # A false positive remembered; its id is the decision's. Revoked, never deleted.
+        f"""CREATE TABLE suppressions (
+            id TEXT PRIMARY KEY REFERENCES case_decisions (id),
+            case_id TEXT NOT NULL REFERENCES cases (id),
+            entry_id TEXT NOT NULL,
+            entry_version INTEGER NOT NULL,
+            entry_agency TEXT NOT NULL,
+            traveller_keys {json} NOT NULL,
+            kind TEXT NOT NULL,
+            agency TEXT NOT NULL,
+            reviewer TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            decided_at {ts} NOT NULL,
+            applies_to TEXT,
+            revoked_at {ts},
+            revoked_by TEXT,
+            revoke_reason TEXT
+        )""",
+        "CREATE INDEX suppressions_agency ON suppressions (agency, decided_at)",
+        "CREATE INDEX suppressions_entry_agency ON suppressions (entry_agency, decided_at)",
+        # Looked up on every screening with hits: by the traveller's key, then the entry.
+        """CREATE TABLE suppression_keys (
+            suppression_id TEXT NOT NULL REFERENCES suppressions (id),
+            traveller_key TEXT NOT NULL,
+            entry_id TEXT NOT NULL,
+            PRIMARY KEY (suppression_id, traveller_key)
+        )""",
+        "CREATE INDEX suppression_keys_lookup ON suppression_keys (traveller_key, entry_id)",
+    ]
+
+
+def _web_sessions(d: Dialect) -> list[str]:
+    ts = d.timestamp_type
+    return [
+        # The officer web page's sessions: a SHA-256 of the cookie's token, never the token; no
+        # foreign key to api_keys, since a session of a deleted key is refused on use anyway.
+        f"""CREATE TABLE web_sessions (
+            token_hash TEXT PRIMARY KEY,
+            key_id TEXT NOT NULL,
+            csrf_token TEXT NOT NULL,
+            created_at {ts} NOT NULL,
+            expires_at {ts} NOT NULL
+        )""",
+        "CREATE INDEX web_sessions_expires ON web_sessions (expires_at)",
+    ]
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("0001_initial_schema", _initial_schema),
     Migration("0002_access_and_audit", _access_and_audit),
+    Migration("0003_cases", _cases),
+    Migration("0004_web_sessions", _web_sessions),
 )
 
 

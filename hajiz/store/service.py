@@ -7,12 +7,13 @@ from typing import Protocol
 from hajiz.errors import ConfigError
 from hajiz.store.audit_log import AuditStore
 from hajiz.store.base import Store
+from hajiz.store.cases import CaseStore
 from hajiz.store.feed import ChangeFeed
 from hajiz.store.open import open_store
 from hajiz.store.security import KeyStore
 
 
-class ServiceStore(Store, KeyStore, AuditStore, ChangeFeed, Protocol):
+class ServiceStore(Store, KeyStore, AuditStore, ChangeFeed, CaseStore, Protocol):
     """Everything `hajiz serve` and the admin commands use."""
 
 

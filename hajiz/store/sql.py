@@ -1,7 +1,8 @@
 """The Store protocol over any DB-API database; backends supply connections and a Dialect.
 
-Every query is written here once. A backend (`sqlite.py`, later `postgres.py`) only says how to
-open a write transaction, run a short read, and stream a long read.
+Every query is written here once. A backend (`sqlite.py`, `postgres.py`) only says how to open a
+write transaction, run a short read, and stream a long read, plus two hooks for many writers:
+how entry writers wait for each other and how they announce a change.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 import hashlib
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import AbstractContextManager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from types import TracebackType
@@ -18,11 +19,13 @@ from typing import Any, Self
 from hajiz.errors import InvalidInput
 from hajiz.model import Entry
 from hajiz.store.base import EntryChange, ImportRecord, UpsertResult
+from hajiz.store.cases import CasesMixin
 from hajiz.store.dialect import Dialect
 from hajiz.store.feed import ChangeFeedMixin
 from hajiz.store.migrations import Cursor
 from hajiz.store.security import SecurityMixin
 from hajiz.store.versioning import BatchCheck, ChangeKind, Planned, Stored, plan
+from hajiz.store.web_sessions import WebSessionMixin
 
 # Entries are read and written in chunks: few round trips, bounded memory, short IN lists.
 BATCH_SIZE = 500
@@ -78,7 +81,7 @@ def _decode(body: Any) -> Entry:
     return Entry.model_validate(body)
 
 
-class SQLStore(SecurityMixin, ChangeFeedMixin, ABC):
+class SQLStore(SecurityMixin, ChangeFeedMixin, WebSessionMixin, CasesMixin, ABC):
     """A Store whose every write is one transaction; subclasses provide the connections.
 
     The mixins add the service's tables: agencies and keys, the audit log, the change feed.
@@ -103,6 +106,23 @@ class SQLStore(SecurityMixin, ChangeFeedMixin, ABC):
     def close(self) -> None:
         """Release connections."""
 
+    @contextmanager
+    def _entry_transaction(self) -> Iterator[Cursor]:
+        """A write transaction that changes entries: entry writers run one at a time."""
+        with self._transaction() as cursor:
+            self._lock_entries(cursor)
+            yield cursor
+
+    def _lock_entries(self, cursor: Cursor) -> None:
+        """Wait until no other transaction writes entries (SQLite's BEGIN IMMEDIATE already did).
+
+        Versions are computed from what is stored, and the change feed is read by id: both need
+        entry writers to commit one after the other.
+        """
+
+    def _announce_changes(self, cursor: Cursor) -> None:
+        """Tell other processes, at commit, that entries changed (SQLite's followers poll)."""
+
     def __enter__(self) -> Self:
         return self
 
@@ -119,7 +139,7 @@ class SQLStore(SecurityMixin, ChangeFeedMixin, ABC):
     def upsert(self, entries: Iterable[Entry]) -> UpsertResult:
         """Insert or update entries; unchanged content keeps its version and timestamps."""
         now = _now()
-        with self._transaction() as cursor:
+        with self._entry_transaction() as cursor:
             writes = self._write_entries(cursor, entries, now, source=None, source_version=None)
             self._record_changes(cursor, writes.changes, now, import_id=None)
         return writes.result
@@ -135,7 +155,7 @@ class SQLStore(SecurityMixin, ChangeFeedMixin, ABC):
     ) -> tuple[UpsertResult, ImportRecord]:
         """Make `source` hold exactly `entries`, remove the rest, and record the import."""
         now = _now()
-        with self._transaction() as cursor:
+        with self._entry_transaction() as cursor:
             writes = self._write_entries(
                 cursor, entries, now, source=source, source_version=source_version
             )
@@ -166,7 +186,7 @@ class SQLStore(SecurityMixin, ChangeFeedMixin, ABC):
         """Delete one entry; return whether it existed."""
         p = self.dialect.param
         now = _now()
-        with self._transaction() as cursor:
+        with self._entry_transaction() as cursor:
             cursor.execute(f"SELECT version FROM entries WHERE id = {p}", (entry_id,))
             row = cursor.fetchone()
             if row is None:
@@ -307,6 +327,7 @@ class SQLStore(SecurityMixin, ChangeFeedMixin, ABC):
             f"VALUES ({self.dialect.params(5)})",
             [(entry_id, kind, version, time, import_id) for entry_id, kind, version in changes],
         )
+        self._announce_changes(cursor)
 
     # -- reads --------------------------------------------------------------------------------
 

@@ -1,9 +1,12 @@
 # Fixture strategy
 #
 # * Every test talks HTTP to the real app (FastAPI's TestClient, which runs the lifespan: store
-#   opened, index built, change feed followed) over a real SQLite file in a temporary folder.
-# * One service per test module (`service`, `client`): building the index is the slow part,
-#   so modules share it. Tests that change entries use ids of their own, so order never matters.
+#   opened, index built, change feed followed) over a real store: a SQLite file in a temporary
+#   folder and, when a PostgreSQL test server is given, a schema of its own there too (every
+#   module runs once per backend, see tests/backends.py).
+# * One service per test module and backend (`service`, `client`): building the index is the
+#   slow part, so modules share it. Tests that change entries use ids of their own, so order
+#   never matters.
 # * The store is seeded through the library, as an operator would with the CLI: two agencies,
 #   ALPHA and BRAVO, one key per role and agency (plus an expired and a revoked key), the small
 #   UN list fixture, and BRAVO entries that only BRAVO may see.
@@ -24,6 +27,7 @@ from hajiz.lists import import_list
 from hajiz.model import BirthDate, Entry, Name
 from hajiz.settings import Settings
 from hajiz.store.service import open_service_store
+from tests.backends import BACKENDS, PostgresTestDatabase, new_database_url
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 # A BRAVO entry released to BRAVO only: no other agency may ever learn of it.
@@ -56,7 +60,7 @@ class Service:
 
     settings: Settings
     keys: Keys
-    db_path: Path
+    db_url: str
 
 
 def auth(key: str, scheme: str = "Bearer") -> dict[str, str]:
@@ -78,9 +82,9 @@ def bravo_entry(
     )
 
 
-def seed(db_path: Path) -> Keys:
+def seed(db_url: str) -> Keys:
     """Agencies, keys, the small UN list and BRAVO's entries."""
-    store = open_service_store(str(db_path))
+    store = open_service_store(db_url)
     try:
         add_agency(store, "ALPHA", "Alpha Border Police")
         add_agency(store, "BRAVO", "Bravo Customs")
@@ -128,10 +132,10 @@ def seed(db_path: Path) -> Keys:
     return keys
 
 
-def service_settings(db_path: Path, data_dir: Path, **overrides: object) -> Settings:
-    """Settings for a test service on `db_path`."""
+def service_settings(db_url: str, data_dir: Path, **overrides: object) -> Settings:
+    """Settings for a test service on the database at `db_url`."""
     values: dict[str, object] = {
-        "database_url": f"sqlite:///{db_path}",
+        "database_url": db_url,
         "data_dir": data_dir,
         "use_snapshots": False,
         "api_sync_interval": 0.05,
@@ -140,13 +144,23 @@ def service_settings(db_path: Path, data_dir: Path, **overrides: object) -> Sett
     return Settings(**values)  # type: ignore[arg-type]
 
 
+@pytest.fixture(scope="module", params=BACKENDS)
+def service_backend(request: pytest.FixtureRequest) -> str:
+    """The store backend of this module's service."""
+    return str(request.param)
+
+
 @pytest.fixture(scope="module")
-def service(tmp_path_factory: pytest.TempPathFactory) -> Service:
+def service(
+    service_backend: str,
+    tmp_path_factory: pytest.TempPathFactory,
+    postgres_database: PostgresTestDatabase | None,
+) -> Service:
     """A seeded database for this module."""
     folder = tmp_path_factory.mktemp("api")
-    db_path = folder / "hajiz.db"
-    keys = seed(db_path)
-    return Service(service_settings(db_path, folder / "data"), keys, db_path)
+    db_url = new_database_url(service_backend, folder, postgres_database)
+    keys = seed(db_url)
+    return Service(service_settings(db_url, folder / "data"), keys, db_url)
 
 
 @pytest.fixture(scope="module")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -10,6 +9,7 @@ from fastapi.testclient import TestClient
 
 from hajiz.api.app import create_app
 from tests.api.conftest import auth, seed, service_settings
+from tests.backends import execute_sql, new_database_url
 
 
 def records(client, key, **params) -> list[dict]:
@@ -87,31 +87,19 @@ def test_the_chain_verifies_over_http(client, keys):
 
 
 @pytest.fixture
-def fresh(tmp_path):
+def fresh(tmp_path, backend, postgres_database):
     """A service on a database of its own, for tests that break it."""
-    db_path = tmp_path / "hajiz.db"
-    keys = seed(db_path)
-    settings = service_settings(db_path, tmp_path / "data")
+    db_url = new_database_url(backend, tmp_path, postgres_database)
+    keys = seed(db_url)
+    settings = service_settings(db_url, tmp_path / "data")
     with TestClient(create_app(settings)) as fresh_client:
-        yield fresh_client, keys, db_path
-
-
-def sql(db_path, statement: str) -> None:
-    connection = sqlite3.connect(db_path)
-    try:
-        connection.execute(statement)
-        connection.commit()
-    finally:
-        connection.close()
+        yield fresh_client, keys, db_url
 
 
 def test_nothing_is_screened_or_changed_when_the_audit_cannot_be_written(fresh):
-    client, keys, db_path = fresh
-    sql(
-        db_path,
-        "CREATE TRIGGER audit_read_only BEFORE INSERT ON audit_log "
-        "BEGIN SELECT RAISE(ABORT, 'audit log is read-only'); END",
-    )
+    client, keys, db_url = fresh
+    # Renamed away, the audit log cannot be written (the same SQL on every backend).
+    execute_sql(db_url, "ALTER TABLE audit_log RENAME TO audit_log_away")
     screened = client.post(
         "/v1/screen", json={"names": ["Joseph Kony"]}, headers=auth(keys.screener_a)
     )
@@ -124,7 +112,7 @@ def test_nothing_is_screened_or_changed_when_the_audit_cannot_be_written(fresh):
     entry = {"id": "unaudited", "properties": {"name": ["Never Stored"]}}
     created = client.post("/v1/entries", json=entry, headers=auth(keys.contributor_a))
     assert created.status_code == 503
-    sql(db_path, "DROP TRIGGER audit_read_only")
+    execute_sql(db_url, "ALTER TABLE audit_log_away RENAME TO audit_log")
     assert (
         client.get("/v1/entries/ALPHA:unaudited", headers=auth(keys.contributor_a)).status_code
         == 404
@@ -151,19 +139,19 @@ def test_nothing_is_screened_or_changed_when_the_audit_cannot_be_written(fresh):
     ids=["detail", "agency", "middle-deleted", "last-deleted", "inserted"],
 )
 def test_tampering_is_found_and_named(fresh, tamper, expected):
-    client, keys, db_path = fresh
+    client, keys, db_url = fresh
     client.post("/v1/screen", json={"names": ["Joseph Kony"]}, headers=auth(keys.screener_a))
     assert client.get("/v1/audit/verify", headers=auth(keys.admin_a)).json()["is_intact"]
-    sql(db_path, tamper)
+    execute_sql(db_url, tamper)
     report = client.get("/v1/audit/verify", headers=auth(keys.admin_a)).json()
     assert report["is_intact"] is False
     assert any(expected in problem for problem in report["problems"]), report["problems"]
 
 
 def test_redacted_queries_keep_the_chain_verifiable(fresh):
-    client, keys, db_path = fresh
+    client, keys, db_url = fresh
     client.post("/v1/screen", json={"names": ["Joseph Kony"]}, headers=auth(keys.screener_a))
-    sql(db_path, "UPDATE audit_log SET query = NULL")  # what retention does, via the store
+    execute_sql(db_url, "UPDATE audit_log SET query = NULL")  # what retention does, via the store
     report = client.get("/v1/audit/verify", headers=auth(keys.admin_a)).json()
     assert report["is_intact"] is True
     screens = records(client, keys.admin_a, action="screen")

@@ -127,7 +127,7 @@ def test_a_body_without_json_content_is_4xx(client, keys):
 def tight(service):
     """The same database behind tight limits."""
     settings = service_settings(
-        service.db_path,
+        service.db_url,
         service.settings.data_dir,
         api_max_body_bytes=2048,
         api_max_json_depth=6,

@@ -34,7 +34,7 @@ def free_port() -> int:
 def live(tmp_path_factory) -> Iterator[tuple[str, object]]:
     folder = tmp_path_factory.mktemp("live")
     db_path = folder / "hajiz.db"
-    keys = seed(db_path)
+    keys = seed(str(db_path))
     port = free_port()
     env = {
         **os.environ,

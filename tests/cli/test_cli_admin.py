@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import sqlite3
-
 import pytest
 
 from hajiz.access import authenticate
-from hajiz.store.service import open_service_store
+from tests.backends import execute_sql, store_at
 
 
 @pytest.fixture(autouse=True)
@@ -16,7 +14,7 @@ def _wide_tables(monkeypatch):
     monkeypatch.setenv("COLUMNS", "200")
 
 
-def test_agencies_and_keys_round_trip(run_cli, db_path):
+def test_agencies_and_keys_round_trip(run_cli, db_url):
     assert run_cli("agencies", "add", "BORDER", "--name", "Border Police").exit_code == 0
     listed = run_cli("agencies", "list")
     assert "BORDER" in listed.stdout and "Border Police" in listed.stdout
@@ -27,11 +25,8 @@ def test_agencies_and_keys_round_trip(run_cli, db_path):
     secret = created.stdout.strip()
     assert secret.startswith("hajiz_") and "\n" not in secret
     assert "not shown again" in created.stderr
-    store = open_service_store(str(db_path))
-    try:
+    with store_at(db_url) as store:
         principal = authenticate(store, secret)
-    finally:
-        store.close()
     assert principal.agency == "BORDER"
     keys = run_cli("keys", "list")
     assert principal.key_id in keys.stdout and "active" in keys.stdout
@@ -50,16 +45,13 @@ def test_bad_input_is_a_one_line_error(run_cli):
     assert run_cli("agencies", "add", "bad code", "--name", "x").exit_code == 1
 
 
-def test_audit_verify_passes_then_names_a_tampered_record(run_cli, db_path):
+def test_audit_verify_passes_then_names_a_tampered_record(run_cli, db_url):
     run_cli("agencies", "add", "BORDER", "--name", "Border Police")
     run_cli("keys", "create", "--agency", "BORDER", "--role", "screener")
     run_cli("keys", "create", "--agency", "BORDER", "--role", "admin")
     verified = run_cli("audit", "verify")
     assert verified.exit_code == 0 and "intact: 3 records" in verified.stdout
-    connection = sqlite3.connect(db_path)
-    connection.execute("UPDATE audit_log SET agency = 'OTHER' WHERE seq = 2")
-    connection.commit()
-    connection.close()
+    execute_sql(db_url, "UPDATE audit_log SET agency = 'OTHER' WHERE seq = 2")
     tampered = run_cli("audit", "verify")
     assert tampered.exit_code == 1
     assert "record 2: altered" in tampered.stderr

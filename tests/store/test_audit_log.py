@@ -1,4 +1,5 @@
-"""The audit log and change feed in SQLite: one chain under concurrent writers, atomic changes."""
+"""The audit log and change feed of every backend: one chain under concurrent writers, atomic
+changes."""
 
 from __future__ import annotations
 
@@ -10,7 +11,13 @@ import pytest
 from hajiz.audit import AuditEvent, AuditFailed, verify_chain
 from hajiz.errors import EntryNotFound
 from hajiz.store.audit_log import AuditFilter, redact_expired
-from hajiz.store.sqlite import SQLiteStore
+from hajiz.store.service import ServiceStore, open_service_store
+
+
+def break_audit_log(store) -> None:
+    """Make every audit append fail (the same SQL on every backend)."""
+    with store._transaction() as cursor:
+        cursor.execute("ALTER TABLE audit_log RENAME TO audit_log_away")
 
 
 def event(n: int, agency: str = "ALPHA", action: str = "screen") -> AuditEvent:
@@ -27,11 +34,11 @@ def test_appends_chain_and_read_back_exactly(fresh_store):
     assert verify_chain(records, fresh_store.audit_head()) == []
 
 
-def test_concurrent_writers_in_two_connections_form_one_chain(db_path):
-    stores = [SQLiteStore(db_path), SQLiteStore(db_path)]
+def test_concurrent_writers_in_two_connections_form_one_chain(db_url):
+    stores = [open_service_store(db_url), open_service_store(db_url)]
     errors: list[BaseException] = []
 
-    def write(store: SQLiteStore, offset: int) -> None:
+    def write(store: ServiceStore, offset: int) -> None:
         try:
             for n in range(40):
                 store.append_audit([event(offset + n)])
@@ -74,9 +81,7 @@ def test_retention_redacts_old_queries_and_the_chain_still_verifies(fresh_store)
 
 
 def test_a_failing_audit_write_is_audit_failed(fresh_store):
-    fresh_store._writer.execute(
-        "CREATE TRIGGER no_audit BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, 'no'); END"
-    )
+    break_audit_log(fresh_store)
     with pytest.raises(AuditFailed, match="could not be written"):
         fresh_store.append_audit([event(1)])
 
@@ -111,9 +116,7 @@ def test_a_refused_or_unaudited_change_writes_nothing(fresh_store, e):
         fresh_store.change_entry("a", refuse, event(1))
     with pytest.raises(EntryNotFound):
         fresh_store.change_entry("missing", lambda before: None, event(1))
-    fresh_store._writer.execute(
-        "CREATE TRIGGER no_audit BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, 'no'); END"
-    )
+    break_audit_log(fresh_store)
     with pytest.raises(AuditFailed):
         fresh_store.change_entry("a", lambda before: e("a"), event(1))
     assert fresh_store.get("a") is None

@@ -34,17 +34,17 @@ def test_migration_names_are_unique_and_ordered():
 
 def test_a_new_migration_is_applied_in_order_on_reopen(db_path):
     SQLiteStore(db_path).close()
-    extra = Migration("0002_test_note", lambda d: ["CREATE TABLE test_note (text TEXT)"])
+    extra = Migration("9999_test_note", lambda d: ["CREATE TABLE test_note (text TEXT)"])
     with SQLiteStore(db_path) as store:
         applied = apply_migrations(
             store._transaction, SQLITE, url=store.url, migrations=(*MIGRATIONS, extra)
         )
-        assert applied == ["0002_test_note"]
+        assert applied == ["9999_test_note"]
         again = apply_migrations(
             store._transaction, SQLITE, url=store.url, migrations=(*MIGRATIONS, extra)
         )
         assert again == []
-    assert recorded(db_path)[-1] == "0002_test_note"
+    assert recorded(db_path)[-1] == "9999_test_note"
 
 
 def test_a_failing_migration_leaves_no_trace(db_path):

@@ -155,12 +155,16 @@ async def match(
     )
     result: dict[str, Any] = {}
     for (key, example), item in zip(body.queries.items(), screening.items, strict=True):
-        scored = [scored_entity(hit, entry, threshold) for hit, entry in item.hits]
+        scored = [
+            scored_entity(hit, entry, threshold, item.cleared.get(hit.entry_id))
+            for hit, entry in item.hits
+        ]
         result[key] = {
             "status": 200,
             "results": scored,
             "total": {"value": len(scored), "relation": "eq"},
             "query": _echo(example),
+            "case_id": None if item.case is None else item.case.id,
         }
     return json_response(
         {"responses": result, "matcher": _matcher_docs(name), "limit": limit},

@@ -57,9 +57,12 @@ def screened_document(item: Screened) -> dict[str, Any]:
     """
     return {
         "query_id": item.query.id,
-        "results": [hit_document(hit, entry) for hit, entry in item.hits],
+        "results": [
+            hit_document(hit, entry, item.cleared.get(hit.entry_id)) for hit, entry in item.hits
+        ],
         "elapsed_ms": round(item.elapsed_ms, 3),
         "audit_seq": item.audit.seq,
+        "case_id": None if item.case is None else item.case.id,
     }
 
 
