@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
+from rapidfuzz.distance import OSA
+
 from hajiz.names.lexicon import load_lexicon
 from hajiz.names.vocabulary import (
     ABD,
@@ -100,6 +102,8 @@ def _split_latin_abd(word: str) -> list[str]:
             rest = rest[len(double.group(1)) :]
     if rest in ("lah", "la", "lla", "llah", "ah", "a", "aye", "ahi", "lahi", "laye"):
         return ["abd", "allah"]
+    if rest.startswith("l") and len(rest) <= 5 and OSA.distance(rest, "lah") <= 1:
+        return ["abd", "allah"]  # a typo in Abdullah (Abdullanh, Abdullwah)
     if len(rest) < 3:
         return [word]
     return ["abd", rest]

@@ -116,3 +116,13 @@ def test_best_rule_spelling_keeps_the_consonants(syllables: list[tuple[str, str]
     assert spellings
     assert all(set(s) <= set(string.ascii_lowercase) for s in spellings)
     assert skeleton(spellings[0]) == skeleton(word)
+
+
+def test_a_word_initial_waw_or_ya_is_a_consonant() -> None:
+    assert romanize("ولي")[0] == "wali"
+    assert "yusuf" in romanize("يوسف")
+
+
+def test_a_pashto_zai_ending_is_spelled_zai() -> None:
+    assert any(s.endswith("zai") for s in romanize("نورزي"))
+    assert not any(s.endswith("zai") for s in romanize("غازي"))  # Ghazi: too short to be -zai

@@ -320,3 +320,33 @@ def test_a_full_saudi_style_name() -> None:
 def test_parse_parts_of_nothing_is_empty() -> None:
     assert parse_parts([]) == []
     assert parse_parts(["", ""]) == []
+
+
+@pytest.mark.parametrize("name", ["ABDULLANH YAHYA", "Abdullwah Yahya", "Abdullah Yahya"])
+def test_a_typo_in_abdullah_still_reads_as_abd_allah(name: str) -> None:
+    assert shape(name)[0] == ("abd allah", Role.COMPOUND)
+
+
+def test_abdul_and_a_name_starting_like_allah_stay_apart() -> None:
+    assert shape("Abdullatif Khan")[0] == ("abd latif", Role.COMPOUND)
+    assert shape("Abdulali Khan")[0] == ("abd ali", Role.COMPOUND)
+
+
+@pytest.mark.parametrize(
+    ("name", "core"), [("ESSAADI", "al-saadi"), ("Ettayeb", "al-tayeb"), ("Ennahdi", "al-nahdi")]
+)
+def test_an_article_assimilated_into_the_word_is_split_off(name: str, core: str) -> None:
+    assert shape(name) == [(core, Role.NISBA)]
+
+
+def test_words_starting_with_a_and_a_double_letter_keep_it() -> None:
+    # Azzawi and Assaf begin with an ayn, not an article.
+    assert shape("Azzawi") == [("azzawi", Role.NAME)]
+
+
+def test_an_abd_written_onto_the_name_before_it_joins_the_next_compound() -> None:
+    assert shape("نظر محمدعبد البصير") == [
+        ("نظر", Role.NAME),
+        ("محمد", Role.NAME),
+        ("abd al-بصير", Role.COMPOUND),
+    ]
