@@ -20,6 +20,10 @@ from hajiz.matching.weights import PartWeights
 from hajiz.model import Entry, Query
 
 
+# Allocations between two collections of the youngest generation (Python's default is 700).
+YOUNG_COLLECTION_EVERY = 20_000
+
+
 @dataclass(frozen=True)
 class Hit:
     """One list entry that a query may be, with its score and why."""
@@ -78,6 +82,9 @@ def settle_heap() -> None:
     """
     gc.collect()
     gc.freeze()
+    # A screening allocates thousands of short-lived objects; collect the young ones in
+    # bigger, rarer batches (the default 700 runs a collection every few screenings).
+    gc.set_threshold(YOUNG_COLLECTION_EVERY, *gc.get_threshold()[1:])
 
 
 def is_visible(subject: Subject, agency: str | None) -> bool:

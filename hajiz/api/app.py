@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import gc
 import logging
 from collections.abc import AsyncIterator
 
@@ -22,6 +21,7 @@ from hajiz.api.routes import admin, cases, entities, entries, health, lists, man
 from hajiz.api.service import ScreeningService
 from hajiz.api.sync import IndexSync
 from hajiz.errors import HajizError
+from hajiz.screening import settle_heap
 from hajiz.settings import Settings
 from hajiz.store.audit_log import redact_expired
 from hajiz.store.service import ServiceStore, open_service_store
@@ -59,8 +59,7 @@ def create_app(settings: Settings) -> FastAPI:
             sync = IndexSync.load(store, settings)
             # The index is millions of long-lived objects: keep the garbage collector from
             # walking them again and again (a full collection would stall screening for a second).
-            gc.collect()
-            gc.freeze()
+            settle_heap()
             app.state.hajiz = ServiceState(
                 settings=settings,
                 store=store,

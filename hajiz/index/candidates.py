@@ -28,7 +28,7 @@ from hajiz.names.structure import Role
 Slots = npt.NDArray[np.int32]
 
 # Default number of candidates handed to the scorer.
-DEFAULT_CANDIDATES = 20
+DEFAULT_CANDIDATES = 15
 # Candidates whose key score falls below this share of the best one's are not worth scoring:
 # on the evaluation's positive cases the expected entry scores at least 0.4 of the best
 # candidate in 99.5% of cases, and dropping the tail halves the scoring work.

@@ -23,7 +23,7 @@ from hajiz.matching.features import (
     nationality_agreement,
 )
 from hajiz.matching.names import NameComparison, Weigh, align, lexicon_weight
-from hajiz.matching.subjects import PreparedQuery, Subject
+from hajiz.matching.subjects import PreparedQuery, Subject, SubjectName
 from hajiz.model import NameKind
 
 
@@ -131,7 +131,7 @@ class HajizV1:
         cap = self.config["weak_alias_cap"]
         best: tuple[float, NameComparison, NameKind] | None = None
         for q_name in query.names:
-            for s_name in subject.names:
+            for s_name in _names_worth_aligning(query, subject):
                 comparison = align(q_name, s_name.name, weigh=weigh)
                 effective = comparison.score
                 if s_name.kind is NameKind.WEAK_ALIAS:
@@ -184,6 +184,22 @@ class HajizV1:
         return MatchResult(
             max(0.0, min(1.0, score)), comparison, kind, tuple(features), tuple(notes)
         )
+
+
+def _names_worth_aligning(query: PreparedQuery, subject: Subject) -> tuple[SubjectName, ...]:
+    """The entry's names that share a matching key with the query, or all if none does.
+
+    An entry with twenty aliases is mostly aliases that share nothing with the traveller's
+    name; aligning them costs time and cannot win.
+    """
+    if len(subject.names) == 1 or not query.keys:
+        return subject.names
+    sharing = tuple(
+        s_name
+        for s_name in subject.names
+        if any(not part.keys().isdisjoint(query.keys) for part in s_name.name.name_parts)
+    )
+    return sharing or subject.names
 
 
 ALGORITHMS: dict[str, type[HajizV1]] = {HajizV1.NAME: HajizV1}

@@ -47,6 +47,7 @@ class PreparedQuery:
     query: Query
     names: tuple[AnalysedName, ...]
     nationalities: tuple[str, ...]
+    keys: frozenset[str] = frozenset()  # every matching key of its names' parts
 
 
 def _unique_names(entry: Entry) -> list[SubjectName]:
@@ -96,4 +97,5 @@ def prepare_query(query: Query) -> PreparedQuery:
     nationalities = tuple(
         dict.fromkeys(c for c in (to_country_code(n) for n in query.nationalities) if c)
     )
-    return PreparedQuery(query=query, names=names, nationalities=nationalities)
+    keys = frozenset().union(*(name.keys() for name in names))
+    return PreparedQuery(query=query, names=names, nationalities=nationalities, keys=keys)

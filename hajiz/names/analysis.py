@@ -80,7 +80,7 @@ class AnalysedName:
 
 
 # Parts are interned and hash by identity: a million names share a few hundred thousand parts.
-@lru_cache(maxsize=1 << 19)
+@lru_cache(maxsize=1 << 20)
 def _part_keys(part: AnalysedPart) -> frozenset[str]:
     keys = {f"p:{k}" for k in part.phonetic if k}
     keys.update(f"s:{k}" for k in part.skeletons if len(k) >= 2)
