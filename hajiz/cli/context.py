@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 import click
 from pydantic import ValidationError
@@ -38,6 +39,21 @@ class CliContext:
 
 
 pass_cli = click.make_pass_decorator(CliContext)
+Command = TypeVar("Command", bound=Callable[..., Any])
+
+# The options every screening command takes, spelled once.
+limit_option = click.option(
+    "--limit",
+    default=10,
+    show_default=True,
+    type=click.IntRange(1, 1000),
+    help="Most hits per traveller.",
+)
+
+
+def threshold_option(what: str) -> Callable[[Command], Command]:
+    """`--threshold`, saying what a hit at or above it is (shown, kept, counted)."""
+    return click.option("--threshold", type=click.FloatRange(0.0, 1.0), default=None, help=what)
 
 
 class HajizGroup(click.Group):

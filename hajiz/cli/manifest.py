@@ -13,7 +13,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from hajiz.cli.context import CliContext, err, out, pass_cli
+from hajiz.cli.context import CliContext, err, limit_option, out, pass_cli, threshold_option
 from hajiz.manifests import (
     ERROR,
     HIT,
@@ -114,19 +114,8 @@ def _write_json(document: dict[str, Any], output: Path) -> None:
     default=None,
     help="Also write a CUSRES-style EDIFACT response, one message per traveller, to this file.",
 )
-@click.option(
-    "--limit",
-    default=10,
-    show_default=True,
-    type=click.IntRange(1, 1000),
-    help="Most hits per traveller.",
-)
-@click.option(
-    "--threshold",
-    type=click.FloatRange(0.0, 1.0),
-    default=None,
-    help="Score at or above which a hit counts (default: the algorithm's).",
-)
+@limit_option
+@threshold_option("Score at or above which a hit counts (default: the algorithm's).")
 @pass_cli
 def screen_manifest_command(
     cli: CliContext,

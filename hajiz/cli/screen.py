@@ -18,7 +18,7 @@ from hajiz.bulk.options import (
     DaskOptions,
 )
 from hajiz.bulk.partitions import PARQUET_SUFFIXES, plan_partitions
-from hajiz.cli.context import CliContext, err, out, pass_cli
+from hajiz.cli.context import CliContext, err, limit_option, out, pass_cli, threshold_option
 from hajiz.cli.explain import render_hit, render_result
 from hajiz.errors import ConfigError
 from hajiz.queries import build_query
@@ -37,19 +37,8 @@ TIMEOUT = f"{DEFAULT_CONNECT_TIMEOUT:g}"
 @click.option("--nationality", multiple=True, help="Nationality: ISO code or country name.")
 @click.option("--gender", type=click.Choice(["male", "female"]), default=None, help="Gender.")
 @click.option("--document", multiple=True, help="Identity document: TYPE:NUMBER:COUNTRY.")
-@click.option(
-    "--limit",
-    default=10,
-    show_default=True,
-    type=click.IntRange(1, 1000),
-    help="Most hits per traveller.",
-)
-@click.option(
-    "--threshold",
-    type=click.FloatRange(0.0, 1.0),
-    default=None,
-    help="Score at or above which a hit is shown (default: the algorithm's).",
-)
+@limit_option
+@threshold_option("Score at or above which a hit is shown (default: the algorithm's).")
 @click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
 @pass_cli
 def screen_command(
@@ -116,19 +105,8 @@ def screen_command(
     show_default=True,
     help="Output format: JSON lines, or CSV with one row per hit.",
 )
-@click.option(
-    "--limit",
-    default=10,
-    show_default=True,
-    type=click.IntRange(1, 1000),
-    help="Most hits per traveller.",
-)
-@click.option(
-    "--threshold",
-    type=click.FloatRange(0.0, 1.0),
-    default=None,
-    help="Score at or above which a hit is kept (0 keeps every candidate).",
-)
+@limit_option
+@threshold_option("Score at or above which a hit is kept (0 keeps every candidate).")
 @click.option(
     "--engine",
     type=click.Choice(["local", "dask"]),

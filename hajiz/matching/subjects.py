@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
 
 from hajiz.countries import to_country_code
 from hajiz.model import BirthDate, Document, Entry, Gender, NameKind, Query
@@ -13,16 +15,16 @@ from hajiz.names.analysis import AnalysedName, analyse
 MAX_NAMES_PER_SUBJECT = 40
 
 
-@dataclass(frozen=True, slots=True)
-class SubjectName:
+# Named tuples, not dataclasses: a million subjects and two million names come back from a
+# snapshot several times faster as tuples.
+class SubjectName(NamedTuple):
     """One analysed name of a subject and what it is to it."""
 
     name: AnalysedName
     kind: NameKind
 
 
-@dataclass(frozen=True, slots=True, eq=False)
-class Subject:
+class Subject(NamedTuple):
     """A watchlist entry prepared for the index and the matcher."""
 
     id: str
@@ -69,6 +71,13 @@ def _kind_rank(kind: NameKind) -> int:
     return order.index(kind)
 
 
+@lru_cache(maxsize=1 << 16)
+def _shared(birth_dates: tuple[BirthDate, ...]) -> tuple[BirthDate, ...]:
+    """One object per distinct set of birth dates: entries share few, and a snapshot then
+    stores (and loads) each once."""
+    return birth_dates
+
+
 def prepare_entry(entry: Entry) -> Subject:
     """Analyse an entry's names and compact its secondary data."""
     birth_countries = tuple(
@@ -81,7 +90,7 @@ def prepare_entry(entry: Entry) -> Subject:
         version=entry.version,
         schema=entry.schema_.value,
         names=tuple(_unique_names(entry)),
-        birth_dates=entry.birth_dates,
+        birth_dates=_shared(entry.birth_dates),
         nationalities=entry.nationalities,
         birth_countries=birth_countries,
         gender=entry.gender,

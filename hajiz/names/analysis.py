@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from hajiz.model import Script
 from hajiz.names.lexicon import load_lexicon
@@ -62,9 +63,12 @@ class AnalysedPart:
         return _part_keys(self)
 
 
-@dataclass(frozen=True, slots=True, eq=False)
-class AnalysedName:
-    """A name as written and its analysis."""
+class AnalysedName(NamedTuple):
+    """A name as written and its analysis.
+
+    A named tuple, not a dataclass: an index of a million entries holds two million of them,
+    and a tuple comes back from a snapshot several times faster.
+    """
 
     text: str
     script: Script

@@ -7,27 +7,14 @@ spreads over both workers.
 
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import sys
 import time
 from collections.abc import Iterator
-from pathlib import Path
 
 import httpx
 import pytest
 
 from tests.api.conftest import auth, seed
-
-ROOT = Path(__file__).resolve().parents[2]
-STARTUP_SECONDS = 120
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
+from tests.live_server import serving
 
 
 @pytest.fixture(scope="module")
@@ -35,43 +22,8 @@ def live(tmp_path_factory) -> Iterator[tuple[str, object]]:
     folder = tmp_path_factory.mktemp("live")
     db_path = folder / "hajiz.db"
     keys = seed(str(db_path))
-    port = free_port()
-    env = {
-        **os.environ,
-        "HAJIZ_DATA_DIR": str(folder / "data"),
-        "HAJIZ_USE_SNAPSHOTS": "false",
-        "HAJIZ_API_SYNC_INTERVAL": "0.1",
-    }
-    command = [sys.executable, "-m", "hajiz.cli", "--db", str(db_path), "serve"]
-    command += ["--port", str(port), "--workers", "2", "--log-level", "warning"]
-    log = folder / "serve.log"
-    # A file, not a pipe: a full pipe would stall the server.
-    with log.open("w") as log_file:
-        server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log_file, stderr=log_file)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + STARTUP_SECONDS
-        while time.monotonic() < deadline:
-            if server.poll() is not None:
-                pytest.fail(f"hajiz serve exited: {log.read_text()}")
-            try:
-                if httpx.get(f"{base}/readyz", timeout=1).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            time.sleep(0.2)
-        else:
-            pytest.fail(f"hajiz serve was not ready within {STARTUP_SECONDS} s")
-        # Both workers must be up: a second worker may still be loading after the first answers.
-        time.sleep(1.0)
-        yield base, keys
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
+    with serving(str(db_path), [folder]) as (server,):
+        yield server.base, keys
 
 
 def screen_ids(base: str, key: str, name: str) -> list[str]:

@@ -8,22 +8,17 @@ whole: no screening ever sees half of it. Needs the PostgreSQL test server (see 
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
 
 import httpx
 import pytest
 
 from tests.api.conftest import FIXTURES, Keys, auth, seed
+from tests.live_server import serving
 
-ROOT = Path(__file__).resolve().parents[2]
-STARTUP_SECONDS = 120
 # Far longer than a change takes to arrive by NOTIFY: polling alone would miss the deadline.
 SYNC_INTERVAL = "5"
 ARRIVAL_SECONDS = 4.0
@@ -39,66 +34,14 @@ class Servers:
     keys: Keys
 
 
-def free_port() -> int:
-    import socket
-
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-def start(db_url: str, folder: Path) -> tuple[subprocess.Popen[bytes], str, Path]:
-    port = free_port()
-    env = {
-        **os.environ,
-        "HAJIZ_DATA_DIR": str(folder / "data"),
-        "HAJIZ_USE_SNAPSHOTS": "false",
-        "HAJIZ_API_SYNC_INTERVAL": SYNC_INTERVAL,
-    }
-    command = [sys.executable, "-m", "hajiz.cli", "--db", db_url, "serve", "--port", str(port)]
-    command += ["--log-level", "warning"]
-    folder.mkdir(parents=True, exist_ok=True)
-    log = folder / "serve.log"
-    # A file, not a pipe: a full pipe would stall the server.
-    with log.open("w") as log_file:
-        server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log_file, stderr=log_file)
-    return server, f"http://127.0.0.1:{port}", log
-
-
-def wait_ready(server: subprocess.Popen[bytes], base: str, log: Path) -> None:
-    deadline = time.monotonic() + STARTUP_SECONDS
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            pytest.fail(f"hajiz serve exited: {log.read_text()}")
-        try:
-            if httpx.get(f"{base}/readyz", timeout=1).status_code == 200:
-                return
-        except httpx.TransportError:
-            pass
-        time.sleep(0.2)
-    pytest.fail(f"hajiz serve was not ready within {STARTUP_SECONDS} s")
-
-
 @pytest.fixture(scope="module")
 def servers(tmp_path_factory, postgres_database) -> Iterator[Servers]:
     folder = tmp_path_factory.mktemp("two-servers")
     db_url = postgres_database.new_url()
     keys = seed(db_url)
-    started = [start(db_url, folder / name) for name in ("a", "b")]
-    try:
-        for server, base, log in started:
-            wait_ready(server, base, log)
-        time.sleep(0.5)  # let each server's follower start listening
-        yield Servers(started[0][1], started[1][1], keys)
-    finally:
-        for server, _, _ in started:
-            server.terminate()
-        for server, _, _ in started:
-            try:
-                server.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                server.kill()
-                server.wait()
+    folders = [folder / "a", folder / "b"]
+    with serving(db_url, folders, workers=1, sync_interval=SYNC_INTERVAL) as (a, b):
+        yield Servers(a.base, b.base, keys)
 
 
 def screen(client: httpx.Client, key: str, *names: str) -> dict:

@@ -14,15 +14,10 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-import httpx
 import pytest
 from playwright.sync_api import Browser, Locator, Page, sync_playwright
 from playwright.sync_api import expect as playwright_expect
@@ -30,6 +25,7 @@ from playwright.sync_api import expect as playwright_expect
 from hajiz.access import create_key
 from hajiz.store.service import open_service_store
 from tests.api.conftest import SECRET_ID, SECRET_NAME
+from tests.live_server import serving
 from tests.web.conftest import XSS_ID, XSS_NAME, Keys, seed_web
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -61,12 +57,6 @@ def chromium_path() -> str:
     return path
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
 @dataclass(frozen=True)
 class Live:
     """A running `hajiz serve` and the keys of its store."""
@@ -86,45 +76,12 @@ def live(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Live]:
         officer_a = create_key(store, "ALPHA", ["screener", "reviewer"])[1]
     finally:
         store.close()
-    port = free_port()
-    env = {
-        **os.environ,
-        "HAJIZ_DATA_DIR": str(folder / "data"),
-        "HAJIZ_USE_SNAPSHOTS": "false",
-        "HAJIZ_API_SYNC_INTERVAL": "0.1",
-    }
-    command = [sys.executable, "-m", "hajiz.cli", "--db", db_url, "serve"]
-    command += ["--port", str(port), "--workers", "2", "--log-level", "info"]
-    log = folder / "serve.log"
-    with log.open("w") as log_file:
-        server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log_file, stderr=log_file)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + STARTUP_SECONDS
-        while time.monotonic() < deadline:
-            if server.poll() is not None:
-                pytest.fail(f"hajiz serve exited: {log.read_text()}")
-            try:
-                if httpx.get(f"{base}/readyz", timeout=1).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            time.sleep(0.2)
-        else:
-            pytest.fail(f"hajiz serve was not ready within {STARTUP_SECONDS} s")
-        time.sleep(1.0)  # the second worker may still be loading
-        yield Live(base, keys, officer_a)
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
-        # The server's log must never hold a key, a session token or a traveller's name.
-        text = log.read_text()
-        for secret in (keys.screener_a, keys.screener_b, officer_a, BAGHDADI):
-            assert secret not in text
+    with serving(db_url, [folder], log_level="info") as (server,):
+        yield Live(server.base, keys, officer_a)
+    # The server's log must never hold a key, a session token or a traveller's name.
+    text = server.log.read_text()
+    for secret in (keys.screener_a, keys.screener_b, officer_a, BAGHDADI):
+        assert secret not in text
 
 
 @pytest.fixture(scope="module")
