@@ -19,7 +19,6 @@ from hajiz.matching.subjects import PreparedQuery, Subject, prepare_entry, prepa
 from hajiz.matching.weights import PartWeights
 from hajiz.model import Entry, Query
 
-
 # Allocations between two collections of the youngest generation (Python's default is 700).
 YOUNG_COLLECTION_EVERY = 20_000
 

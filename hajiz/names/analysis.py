@@ -22,6 +22,10 @@ from hajiz.names.structure import Part, Role, parse_parts
 MAX_FORMS = 5
 # Agreement on a title (Sheikh, Sayyid, Haji) says little about who someone is.
 TITLE_WEIGHT = 0.15
+# Latin words of one or two letters are initials, suffixes or placeholders (M, Jr, "na" for a
+# missing name on the UN list): little evidence either way.
+SHORT_WORD = 2
+SHORT_WORD_WEIGHT = 0.3
 # Persian, Urdu and Pashto read these letters as s and z (Sanaullah = ثناء الله, Ewaz = عوض).
 _PERSIAN_READING = str.maketrans({"ث": "س", "ذ": "ز", "ض": "ز", "ظ": "ز"})
 # Latin words that may carry an attached article: "albaghdadi" also stands for "baghdadi".
@@ -138,6 +142,8 @@ def analyse_part(part: Part) -> AnalysedPart:
     weight = rarity_weight(frequency)
     if part.role is Role.TITLE:
         weight *= TITLE_WEIGHT
+    elif not part.is_arabic and len(core) <= SHORT_WORD:
+        weight *= SHORT_WORD_WEIGHT
     return AnalysedPart(
         part=part,
         forms=forms,

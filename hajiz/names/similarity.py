@@ -67,6 +67,9 @@ COMPOUND_MISSING_FACTOR = 0.75
 PREFIX_CONFLICT_FACTOR = 0.4
 
 
+_VOWEL_FOLD = str.maketrans({"e": "i", "o": "u"})
+
+
 def spelling_similarity(a: str, b: str) -> float:
     """Edit-distance similarity of two Latin words, strict for short ones."""
     if a == b:
@@ -74,10 +77,15 @@ def spelling_similarity(a: str, b: str) -> float:
     length = len(a) if len(a) > len(b) else len(b)
     if length == 0:
         return 0.0
-    distance = OSA.distance(a, b)
+    distance: float = OSA.distance(a, b)
     # A feminine ending is one or two letters more: only then can the pair be one.
     if distance <= 2 and (_is_feminine_pair(a, b) or _is_feminine_pair(b, a)):
         return FEMININE_PAIR_SCORE
+    if distance:
+        # e/i and o/u spell the same Arabic vowel (Hedayat/Hidayat, Yousuf/Yusuf): such a
+        # substitution counts half an edit.
+        folded = OSA.distance(a.translate(_VOWEL_FOLD), b.translate(_VOWEL_FOLD))
+        distance = (distance + folded) / 2.0
     score = 1.0 - distance * EDIT_BUDGET / (length if length > 3 else 3)
     return score if score > 0.0 else 0.0
 

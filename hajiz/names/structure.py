@@ -183,13 +183,19 @@ def _is_article(word: str, following: str, after_particle: bool) -> bool:
     return following.startswith(word[1:]) and len(following) > 2
 
 
+# Words that only ever join a name to another (abd, al, bin, abu) or complete one (Allah, Din).
+_NOT_A_NAME_ON_ITS_OWN = ABD | ALLAH | DIN | ARTICLES | frozenset(NASAB) | frozenset(KUNYA)
+
+
 def _is_title(words: list[str], index: int) -> bool:
     word = words[index]
     if word not in TITLES:
         return False
     if word in TITLES_ALSO_NAMES:
-        # A name like "Amir Khan" keeps Amir; "Sayyid Ali Hussein" drops Sayyid.
-        return index == 0 and len(words) >= 3
+        # A name like "Amir Khan" keeps Amir; "Sayyid Ali Hussein" drops Sayyid. Particles
+        # and second elements do not count as names: "Amir Abd Allah" is a two-part name.
+        names = [w for w in words[index + 1 :] if w not in _NOT_A_NAME_ON_ITS_OWN]
+        return index == 0 and len(names) >= 2
     return len(words) > 1
 
 

@@ -124,3 +124,9 @@ def test_analyse_part_of_a_hand_made_part() -> None:
     assert part.role is Role.KUNYA and part.core == "بكر"
     assert "bakr" in part.forms
     assert part.skeletons and part.phonetic
+
+
+def test_one_or_two_letter_latin_words_weigh_little() -> None:
+    placeholder, name = analyse("NOORZAI na").name_parts[1], analyse("Noorzai").name_parts[0]
+    assert placeholder.core == "na"
+    assert placeholder.weight < 0.35 < name.weight

@@ -315,3 +315,10 @@ def test_joined_part_reads_two_parts_as_one_word() -> None:
 def test_analysed_parts_are_interned_so_comparisons_are_cached() -> None:
     part = Part(core="baghdadi", words=("baghdadi",))
     assert analyse_part(part) is analyse_part(Part(core="baghdadi", words=("baghdadi",)))
+
+
+def test_e_for_i_and_o_for_u_cost_half_an_edit() -> None:
+    vowel = spelling_similarity("hedayat", "hidayat")
+    consonant = spelling_similarity("hedayat", "hebayat")
+    assert 0.9 < vowel < 1.0
+    assert consonant < vowel

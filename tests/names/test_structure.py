@@ -350,3 +350,9 @@ def test_an_abd_written_onto_the_name_before_it_joins_the_next_compound() -> Non
         ("محمد", Role.NAME),
         ("abd al-بصير", Role.COMPOUND),
     ]
+
+
+def test_amir_before_a_single_compound_is_a_name_not_a_title() -> None:
+    assert shape("Amir Abdullah") == [("amir", Role.NAME), ("abd allah", Role.COMPOUND)]
+    assert shape("امیر عبد الله")[0][1] is Role.NAME
+    assert shape("Sayyid Ali Hussein")[0] == ("sayyid", Role.TITLE)
