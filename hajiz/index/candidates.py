@@ -53,7 +53,7 @@ def joined_keys(parts: tuple[AnalysedPart, ...], forms: int) -> Iterator[frozens
 
 
 # Pairs of interned parts recur across a list (Mohammed Ali, Abdul Rahman): remember their keys.
-@lru_cache(maxsize=1 << 18)
+@lru_cache(maxsize=1 << 20)
 def _joined_pair_keys(first: AnalysedPart, second: AnalysedPart, forms: int) -> frozenset[str]:
     joined = (fa + fb for fa in first.forms[:forms] for fb in second.forms[:forms])
     return frozenset(f"p:{phonetic_key(f)}" for f in joined)

@@ -166,7 +166,8 @@ def _digraph_class(match: re.Match[str]) -> str:
     return _KEY_DIGRAPH_CLASSES[match.group()]
 
 
-@lru_cache(maxsize=262144)
+# Large: building the index of a million names asks for millions of keys, many repeated.
+@lru_cache(maxsize=1 << 20)
 def phonetic_key(word: str) -> str:
     """A phonetic key of one Latin word, built for Arabic-origin names ("" if not Latin)."""
     if not (word.isascii() and word.isalpha() and word.islower()):
