@@ -81,12 +81,14 @@ def spelling_similarity(a: str, b: str) -> float:
     # A feminine ending is one or two letters more: only then can the pair be one.
     if distance <= 2 and (_is_feminine_pair(a, b) or _is_feminine_pair(b, a)):
         return FEMININE_PAIR_SCORE
-    if distance:
+    scale = length if length > 3 else 3
+    # Even at half price, more edits than half the length leave a word far from alike.
+    if distance and distance * 2 <= scale:
         # e/i and o/u spell the same Arabic vowel (Hedayat/Hidayat, Yousuf/Yusuf): such a
         # substitution counts half an edit.
         folded = OSA.distance(a.translate(_VOWEL_FOLD), b.translate(_VOWEL_FOLD))
         distance = (distance + folded) / 2.0
-    score = 1.0 - distance * EDIT_BUDGET / (length if length > 3 else 3)
+    score = 1.0 - distance * EDIT_BUDGET / scale
     return score if score > 0.0 else 0.0
 
 
