@@ -8,6 +8,7 @@ from rich.console import Console
 from rich.table import Table
 
 from hajiz.model import Query
+from hajiz.names.labels import arabic_label
 from hajiz.screening import Hit, ScreeningResult
 
 _BAND_STYLE = {"strong": "bold red", "review": "yellow", "clear": "green"}
@@ -21,18 +22,18 @@ def _parts_table(name: dict[str, Any]) -> Table:
     table.add_column("score", justify="right")
     table.add_column("why")
     for pair in name["pairs"]:
-        query = pair["query"]
+        query = arabic_label(pair["query"])
         if pair["query_latin"] != pair["query"].split()[-1]:
             query += f" ({pair['query_latin']})"
-        entry = pair["entry"]
+        entry = arabic_label(pair["entry"])
         if pair["entry_latin"] != pair["entry"].split()[-1]:
             entry += f" ({pair['entry_latin']})"
         reason = pair["reason"] + (f": {pair['detail']}" if pair["detail"] else "")
         table.add_row(query, entry, f"{pair['score']:.2f}", reason)
     for part in name["unmatched_query"]:
-        table.add_row(part, "—", "", "[dim]not in this list name[/dim]")
+        table.add_row(arabic_label(part), "—", "", "[dim]not in this list name[/dim]")
     for part in name["unmatched_entry"]:
-        table.add_row("—", part, "", "[dim]not given by the traveller[/dim]")
+        table.add_row("—", arabic_label(part), "", "[dim]not given by the traveller[/dim]")
     return table
 
 

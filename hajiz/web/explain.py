@@ -9,10 +9,11 @@ UNKNOWN with both values.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
+
+from hajiz.names.labels import arabic_label, has_arabic
 
 # What each feature compares, as the officer reads it.
 FIELD_LABELS = {
@@ -22,47 +23,6 @@ FIELD_LABELS = {
     "gender_agreement": "Gender",
     "document_agreement": "Documents",
 }
-
-
-# The matcher labels an Arabic part with Latin particles around its Arabic core ("abu بكر",
-# "al-بغدادي"): shown as such, a right-to-left line would read "بكر abu". For the page the
-# particles are written back in Arabic, so the part reads as one Arabic word group.
-_ARABIC_PARTICLES = {
-    "abu": "أبو",
-    "umm": "أم",
-    "bin": "بن",
-    "bint": "بنت",
-    "ibn": "ابن",
-    "abd": "عبد",
-    "din": "الدين",
-    "allah": "الله",
-}
-_ARTICLE = re.compile(r"^al-(.+)$")
-_ARABIC_LETTER = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
-
-
-def _has_arabic(text: str) -> bool:
-    return _ARABIC_LETTER.search(text) is not None
-
-
-def arabic_label(label: str) -> str:
-    """A part's label in Arabic script alone when its core is Arabic; otherwise unchanged."""
-    if not _has_arabic(label):
-        return label
-    words = []
-    for word in label.split():
-        article = _ARTICLE.match(word)
-        if article and _has_arabic(article.group(1)):
-            words.append("ال" + article.group(1))
-        elif word in _ARABIC_PARTICLES:
-            words.append(_ARABIC_PARTICLES[word])
-        elif word == "al-din":
-            words.append("الدين")
-        elif _has_arabic(word):
-            words.append(word)
-        else:
-            return label  # a Latin word we do not know: show the matcher's label as it is
-    return " ".join(words)
 
 
 @dataclass(frozen=True)
@@ -122,7 +82,7 @@ def _part(value: Any) -> str | None:
 def _latin(label: str | None, latin: Any) -> str | None:
     # The romanisation helps an officer who does not read Arabic; beside Latin text it repeats.
     text = _text(latin)
-    return None if text is None or label is None or not _has_arabic(label) else text
+    return None if text is None or label is None or not has_arabic(label) else text
 
 
 def part_rows(name: Mapping[str, Any]) -> tuple[PartRow, ...]:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from hajiz.web.explain import arabic_label, explanation_view
+from hajiz.names.labels import arabic_label
+from hajiz.web.explain import explanation_view
 
 EXPLANATION = {
     "name": {
