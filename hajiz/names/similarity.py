@@ -70,6 +70,11 @@ PREFIX_CONFLICT_FACTOR = 0.4
 _VOWEL_FOLD = str.maketrans({"e": "i", "o": "u"})
 
 
+@lru_cache(maxsize=1 << 16)
+def _folded(word: str) -> str:
+    return word.translate(_VOWEL_FOLD)
+
+
 def spelling_similarity(a: str, b: str) -> float:
     """Edit-distance similarity of two Latin words, strict for short ones."""
     if a == b:
@@ -86,8 +91,9 @@ def spelling_similarity(a: str, b: str) -> float:
     if distance and distance * 2 <= scale:
         # e/i and o/u spell the same Arabic vowel (Hedayat/Hidayat, Yousuf/Yusuf): such a
         # substitution counts half an edit.
-        folded = OSA.distance(a.translate(_VOWEL_FOLD), b.translate(_VOWEL_FOLD))
-        distance = (distance + folded) / 2.0
+        fa, fb = _folded(a), _folded(b)
+        if fa != a or fb != b:
+            distance = (distance + OSA.distance(fa, fb)) / 2.0
     score = 1.0 - distance * EDIT_BUDGET / scale
     return score if score > 0.0 else 0.0
 
