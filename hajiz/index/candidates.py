@@ -71,6 +71,22 @@ def subject_keys(subject: Subject) -> set[str]:
     return keys
 
 
+def _flatten(postings: list[tuple[Slots, float]]) -> tuple[Slots, npt.NDArray[np.float64]]:
+    """Every posting's slot, and beside it its key's weight."""
+    slots = np.concatenate([a for a, _ in postings])
+    weights = np.concatenate([np.full(len(a), w) for a, w in postings])
+    return slots, weights
+
+
+def _summed(
+    postings: list[tuple[Slots, float]],
+) -> tuple[npt.NDArray[np.intp], npt.NDArray[np.float64]]:
+    """The slots the postings name, each once, and the summed weight of its keys."""
+    slots, weights = _flatten(postings)
+    unique, inverse = np.unique(slots, return_inverse=True)
+    return unique.astype(np.intp), np.bincount(inverse, weights=weights).astype(np.float64)
+
+
 class CandidateIndex:
     """Find the entries a query may be, fast, over lists of up to millions of entries."""
 
@@ -247,35 +263,28 @@ class CandidateIndex:
         if not found:
             return []
         found.sort(key=lambda item: len(item[0]))
-        arrays: list[Slots] = []
-        weights: list[npt.NDArray[np.float64]] = []
+        kept: list[tuple[Slots, float]] = []
         budget = POSTINGS_BUDGET
         for slots, weight in found:
-            if arrays and len(slots) > budget:
+            if kept and len(slots) > budget:
                 continue
             budget -= len(slots)
-            arrays.append(slots)
-            weights.append(np.full(len(slots), weight))
-        kept = list(zip(arrays, [float(w[0]) for w in weights], strict=True))
-        rare = [(a, w) for a, w in kept if len(a) <= self._rare_postings()]
+            kept.append((slots, weight))
+        rare_at_most = self._rare_postings()
+        rare = [(a, w) for a, w in kept if len(a) <= rare_at_most]
         common = kept[len(rare) :]
         if rare and common and sum(len(a) for a, _ in rare) <= DENSE_FROM:
             pruned = self._rare_first(rare, common, limit, accept, min_share)
             if pruned is not None:
                 return pruned
-        all_slots = np.concatenate(arrays)
-        all_weights = np.concatenate(weights)
-        hits: npt.NDArray[np.intp]
-        scores: npt.NDArray[np.float64]
-        if len(all_slots) > DENSE_FROM:
+        if sum(len(a) for a, _ in kept) > DENSE_FROM:
             # Many postings: count into one array over all slots, no sort of the postings.
+            all_slots, all_weights = _flatten(kept)
             dense = np.bincount(all_slots, weights=all_weights, minlength=len(self._subjects))
             hits = np.flatnonzero(dense)
             scores = dense[hits].astype(np.float64)
         else:
-            unique, inverse = np.unique(all_slots, return_inverse=True)
-            hits = unique.astype(np.intp)
-            scores = np.bincount(inverse, weights=all_weights).astype(np.float64)
+            hits, scores = _summed(kept)
         return [subject for subject, _ in self._best(hits, scores, limit, accept, min_share)]
 
     def _rare_postings(self) -> int:
@@ -297,10 +306,7 @@ class CandidateIndex:
         keys' total weight; when that is below what the result needs, the result is exact.
         Otherwise None: the caller counts every posting.
         """
-        unique, inverse = np.unique(np.concatenate([a for a, _ in rare]), return_inverse=True)
-        weights = np.concatenate([np.full(len(a), w) for a, w in rare])
-        scores = np.bincount(inverse, weights=weights).astype(np.float64)
-        hits = unique.astype(np.intp)
+        hits, scores = _summed(rare)
         common_weight = sum(w for _, w in common)
         # Entries that cannot reach the limit-th best even with every common key are dropped
         # (the limit-th best counts removed slots too, which the result skips).

@@ -130,8 +130,9 @@ class HajizV1:
         """The best pairing of a query name with an entry name, weak aliases capped."""
         cap = self.config["weak_alias_cap"]
         best: tuple[float, NameComparison, NameKind] | None = None
+        s_names = _names_worth_aligning(query, subject)
         for q_name in query.names:
-            for s_name in _names_worth_aligning(query, subject):
+            for s_name in s_names:
                 comparison = align(q_name, s_name.name, weigh=weigh)
                 effective = comparison.score
                 if s_name.kind is NameKind.WEAK_ALIAS:
