@@ -2,9 +2,11 @@
 
 Every part of every name of every entry contributes its matching keys (phonetic keys of its
 Latin forms, its script-independent consonant skeleton, its lexicon variant groups). A query
-scores entries by the inverse document frequency of the keys they share with it, so agreeing on
-"baghdadi" counts far more than agreeing on "muhammad"; the commonest keys are read last and
-only within a budget, so they cannot explode the candidate set. Changes are incremental: added
+scores entries part by part: each part's keys vote by inverse document frequency, half by the
+rarest key the entry carries and half spread over the keys it shares, so agreeing on "baghdadi"
+counts far more than agreeing on "muhammad", and an entry spelt in another script is not
+outvoted by namesakes spelt like the query. The commonest keys are read last and only within a
+budget, so they cannot explode the candidate set. Changes are incremental: added
 entries get a new slot, removed ones a tombstone, and the arrays are compacted lazily.
 """
 
@@ -40,6 +42,13 @@ DENSE_FROM = 50_000
 # A key is rare when at most max(RARE_POSTINGS_MIN, entries / RARE_POSTINGS_SHARE) carry it.
 RARE_POSTINGS_MIN = 2_000
 RARE_POSTINGS_SHARE = 200
+# Skeletons this long or longer lend a typo'd part their one-consonant-shorter neighbours.
+MIN_NEAR_SKELETON = 4
+# A group's vote for an entry: this share goes by the heaviest key the entry carries, the rest
+# is spread over the group's keys, so closer spellings (more keys in common) still rank first.
+BEST_KEY_SHARE = 0.5
+# The vote of two adjacent parts read as one word, against one part's vote of 1.
+JOINED_VOTE = 1.0
 # Pending additions per key merged into the key's array once they pass this many.
 MERGE_AT = 256
 
@@ -71,18 +80,31 @@ def subject_keys(subject: Subject) -> set[str]:
     return keys
 
 
-def _flatten(postings: list[tuple[Slots, float]]) -> tuple[Slots, npt.NDArray[np.float64]]:
-    """Every posting's slot, and beside it its key's weight."""
-    slots = np.concatenate([a for a, _ in postings])
-    weights = np.concatenate([np.full(len(a), w) for a, w in postings])
-    return slots, weights
+# A key's postings, its weight as its group's best key, and its share of the group's spread.
+Posting = tuple[Slots, float, float]
+# The postings of one group of keys: the keys of one query part, or of two parts joined.
+Group = list[Posting]
+Scored = tuple[npt.NDArray[np.intp], npt.NDArray[np.float64]]
 
 
-def _summed(
-    postings: list[tuple[Slots, float]],
-) -> tuple[npt.NDArray[np.intp], npt.NDArray[np.float64]]:
-    """The slots the postings name, each once, and the summed weight of its keys."""
-    slots, weights = _flatten(postings)
+def _group_best(group: Group) -> Scored:
+    """Every slot the group names, once: the weight of its heaviest key, plus its keys' spread."""
+    if len(group) == 1:
+        slots, best, spread = group[0]
+        return slots.astype(np.intp), np.full(len(slots), best + spread)
+    ordered = sorted(group, key=lambda posting: -posting[1])
+    slots = np.concatenate([p[0] for p in ordered])
+    bests = np.concatenate([np.full(len(p[0]), p[1]) for p in ordered])
+    spreads = np.concatenate([np.full(len(p[0]), p[2]) for p in ordered])
+    # The first occurrence of a slot is its heaviest key: postings are laid out heaviest first.
+    unique, first, inverse = np.unique(slots, return_index=True, return_inverse=True)
+    return unique.astype(np.intp), bests[first] + np.bincount(inverse, weights=spreads)
+
+
+def _summed(scored: list[Scored]) -> Scored:
+    """The slots named by any group, each once, with the groups' weights summed."""
+    slots = np.concatenate([a for a, _ in scored])
+    weights = np.concatenate([w for _, w in scored])
     unique, inverse = np.unique(slots, return_inverse=True)
     return unique.astype(np.intp), np.bincount(inverse, weights=weights).astype(np.float64)
 
@@ -226,19 +248,41 @@ class CandidateIndex:
             self._merge(key)
         return self._stored(key)
 
-    def query_keys(self, query: PreparedQuery) -> dict[str, float]:
-        """The query's keys, each weighted by its part's share (a part's keys share one vote)."""
-        weights: dict[str, float] = {}
+    def query_key_groups(self, query: PreparedQuery) -> list[tuple[frozenset[str], float]]:
+        """The query's keys by part, each group with its vote (adjacent parts joined vote less).
+
+        An entry gets a group's vote once, by the rarest key of the group it carries: a part
+        spelt in many ways (hassan, hasan, حسن) counts the same whichever spelling agrees, so an
+        entry listed in Arabic script is not outvoted by one listed in the query's own spelling.
+        """
+        groups: dict[frozenset[str], float] = {}
         for name in query.names:
-            key_sets = [p.keys() for p in name.name_parts]
-            key_sets += list(joined_keys(name.name_parts, 3))
-            for keys in key_sets:
-                if not keys:
-                    continue
-                share = 1.0 / len(keys)
-                for key in keys:
-                    weights[key] = max(weights.get(key, 0.0), share)
-        return weights
+            for part in name.name_parts:
+                keys = self._part_query_keys(part)
+                if keys:
+                    groups[keys] = max(groups.get(keys, 0.0), 1.0)
+            for keys in joined_keys(name.name_parts, 3):
+                if keys:
+                    groups.setdefault(keys, JOINED_VOTE)
+        return list(groups.items())
+
+    def _part_query_keys(self, part: AnalysedPart) -> frozenset[str]:
+        """A query part's keys; for a part the list has never seen, near skeletons too.
+
+        A typo usually adds a consonant (Fkruq for Faruq, Bukhattalah for Khattalah): its
+        skeleton with one consonant left out finds the listed spelling. Only unseen parts
+        get these, so a name the list knows never pulls in its neighbours.
+        """
+        keys = part.keys()
+        if any(self.document_frequency(key) for key in keys):
+            return keys
+        near = {
+            f"s:{form[:i]}{form[i + 1 :]}"
+            for form in part.skeletons
+            if len(form) >= MIN_NEAR_SKELETON
+            for i in range(len(form))
+        }
+        return keys | near
 
     def candidates(
         self,
@@ -254,38 +298,52 @@ class CandidateIndex:
         `min_share` of the best accepted entry's are left out.
         """
         total = max(len(self._subjects), 1)
-        found: list[tuple[Slots, float]] = []
-        for key, share in self.query_keys(query).items():
-            slots = self._slots(key)
-            if slots is not None and len(slots):
-                idf = math.log(1.0 + total / len(slots))
-                found.append((slots, idf * share))
+        found: list[tuple[int, Slots, float, int]] = []
+        for group, (keys, vote) in enumerate(self.query_key_groups(query)):
+            for key in keys:
+                slots = self._slots(key)
+                if slots is not None and len(slots):
+                    weight = vote * math.log(1.0 + total / len(slots))
+                    found.append((group, slots, weight, len(keys)))
         if not found:
             return []
-        found.sort(key=lambda item: len(item[0]))
-        kept: list[tuple[Slots, float]] = []
+        found.sort(key=lambda item: len(item[1]))
+        grouped: dict[int, Group] = defaultdict(list)
         budget = POSTINGS_BUDGET
-        for slots, weight in found:
-            if kept and len(slots) > budget:
+        for group, slots, weight, group_size in found:
+            if grouped and len(slots) > budget:
                 continue
             budget -= len(slots)
-            kept.append((slots, weight))
+            spread = (1.0 - BEST_KEY_SHARE) * weight / group_size
+            grouped[group].append((slots, BEST_KEY_SHARE * weight, spread))
+        groups = list(grouped.values())
         rare_at_most = self._rare_postings()
-        rare = [(a, w) for a, w in kept if len(a) <= rare_at_most]
-        common = kept[len(rare) :]
-        if rare and common and sum(len(a) for a, _ in rare) <= DENSE_FROM:
-            pruned = self._rare_first(rare, common, limit, accept, min_share)
+        rare_size = sum(len(p[0]) for g in groups for p in g if len(p[0]) <= rare_at_most)
+        if 0 < rare_size <= DENSE_FROM:
+            pruned = self._rare_first(groups, rare_at_most, limit, accept, min_share)
             if pruned is not None:
                 return pruned
-        if sum(len(a) for a, _ in kept) > DENSE_FROM:
-            # Many postings: count into one array over all slots, no sort of the postings.
-            all_slots, all_weights = _flatten(kept)
-            dense = np.bincount(all_slots, weights=all_weights, minlength=len(self._subjects))
-            hits = np.flatnonzero(dense)
-            scores = dense[hits].astype(np.float64)
-        else:
-            hits, scores = _summed(kept)
+        hits, scores = self._count_all(groups)
         return [subject for subject, _ in self._best(hits, scores, limit, accept, min_share)]
+
+    def _count_all(self, groups: list[Group]) -> Scored:
+        """Every entry any posting names, with its score: each group's best key, summed."""
+        if sum(len(p[0]) for g in groups for p in g) <= DENSE_FROM:
+            return _summed([_group_best(g) for g in groups])
+        # Many postings: score into arrays over all slots, no sort of the postings.
+        size = len(self._subjects)
+        total = np.zeros(size)
+        best = np.zeros(size)
+        for group in groups:
+            for slots, heaviest, spread in sorted(group, key=lambda posting: posting[1]):
+                best[slots] = heaviest  # lightest first, so each slot keeps its heaviest key
+                total[slots] += spread  # a key names each slot once
+            touched = np.concatenate([p[0] for p in group]) if len(group) > 1 else group[0][0]
+            # A slot named twice in `touched` is added once: fancy indexing assigns, not adds.
+            total[touched] += best[touched]
+            best[touched] = 0.0
+        hits = np.flatnonzero(total)
+        return hits, total[hits]
 
     def _rare_postings(self) -> int:
         """Keys carried by at most this many entries are rare; the others, common."""
@@ -293,36 +351,67 @@ class CandidateIndex:
 
     def _rare_first(
         self,
-        rare: list[tuple[Slots, float]],
-        common: list[tuple[Slots, float]],
+        groups: list[Group],
+        rare_at_most: int,
         limit: int,
         accept: Callable[[Subject], bool] | None,
         min_share: float,
     ) -> list[Subject] | None:
         """The same candidates without reading the long postings of common keys in full.
 
-        Entries with a rare key are scored on it, then looked up in the common keys' postings
-        (sorted, so a binary search each). An entry with no rare key scores at most the common
-        keys' total weight; when that is below what the result needs, the result is exact.
-        Otherwise None: the caller counts every posting.
+        Entries with a rare key are found through it, then scored by looking them up in every
+        key's postings (sorted, so a binary search each). An entry with no rare key scores at
+        most the sum of each group's heaviest common key; when that is below what the result
+        needs, the result is exact. Otherwise None: the caller counts every posting.
         """
-        hits, scores = _summed(rare)
-        common_weight = sum(w for _, w in common)
+        rare: list[tuple[int, Posting]] = []
+        common: list[tuple[int, Posting]] = []
+        common_bound = 0.0
+        for number, group in enumerate(groups):
+            heaviest = 0.0
+            for posting in group:
+                if len(posting[0]) <= rare_at_most:
+                    rare.append((number, posting))
+                else:
+                    common.append((number, posting))
+                    heaviest = max(heaviest, posting[1])
+                    common_bound += posting[2]
+            common_bound += heaviest
+        if not common:
+            return None  # every key is rare: counting them all is as cheap
+        # The entries the rare keys name, and their score from those keys alone: one row of
+        # best-key weights per group, and the spread summed.
+        rare.sort(key=lambda item: item[1][1])  # lightest first: each slot keeps its heaviest
+        unique, inverse = np.unique(np.concatenate([p[0] for _, p in rare]), return_inverse=True)
+        hits = unique.astype(np.intp)
+        best = np.zeros((len(groups), len(hits)))
+        spreads = np.empty(len(inverse))
+        offset = 0
+        for number, (postings, heaviest, share) in rare:
+            run = slice(offset, offset + len(postings))
+            best[number, inverse[run]] = heaviest  # a key names each slot once
+            spreads[run] = share
+            offset += len(postings)
+        spread = np.bincount(inverse, weights=spreads, minlength=len(hits))
         # Entries that cannot reach the limit-th best even with every common key are dropped
         # (the limit-th best counts removed slots too, which the result skips).
         reach = limit + self._dead
-        if accept is None and len(scores) > reach:
-            needed = np.partition(scores, -reach)[-reach]
-            keep = scores + common_weight >= needed
-            hits, scores = hits[keep], scores[keep]
-        for postings, weight in common:
+        if accept is None and len(hits) > reach:
+            lower = best.sum(axis=0) + spread
+            needed = np.partition(lower, -reach)[-reach]
+            keep = lower + common_bound >= needed
+            hits, best, spread = hits[keep], best[:, keep], spread[keep]
+        for number, (postings, heaviest, share) in common:
             at = np.searchsorted(postings, hits).clip(max=len(postings) - 1)
-            scores = scores + weight * (postings[at] == hits)
+            present = postings[at] == hits
+            np.maximum(best[number], heaviest * present, out=best[number])
+            spread += share * present
+        scores = best.sum(axis=0) + spread
         ranked = self._best(hits, scores, limit, accept, min_share)
         if not ranked:
             return None
         bound = ranked[-1][1] if len(ranked) >= limit else ranked[0][1] * min_share
-        if common_weight >= bound:
+        if common_bound >= bound:
             return None
         return [subject for subject, _ in ranked]
 

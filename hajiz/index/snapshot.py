@@ -16,7 +16,7 @@ from hajiz import __version__
 from hajiz.index.candidates import CandidateIndex
 
 # Bump when the index layout or analysis changes in a way old snapshots cannot follow.
-SNAPSHOT_FORMAT = 4
+SNAPSHOT_FORMAT = 5
 
 
 def _stamp(fingerprint: str) -> tuple[int, str, str]:

@@ -12,7 +12,7 @@ import itertools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from hajiz.names.analysis import AnalysedName, AnalysedPart
+from hajiz.names.analysis import AnalysedName, AnalysedPart, middle_parts
 from hajiz.names.similarity import (
     PartMatch,
     compare_parts,
@@ -25,7 +25,7 @@ from hajiz.names.structure import Role
 # Parts aligned below this similarity count as unaligned.
 MIN_PART_SCORE = 0.7
 # Two parts written as one word (Walijan, Abdefattah) must match more closely.
-MIN_JOINED_SCORE = 0.8
+MIN_JOINED_SCORE = 0.75
 # Weight of an unaligned part, by role, relative to its rarity weight.
 UNMATCHED_QUERY_COST = {
     Role.NAME: 0.75,
@@ -209,6 +209,31 @@ def _align_joined(work: _Alignment, compare: Compare) -> None:
                 break
 
 
+def _unmatched_cost(
+    name: AnalysedName,
+    free: list[int],
+    weights: list[float],
+    costs: dict[Role, float],
+    is_omission: bool,
+) -> float:
+    """What the unaligned parts of one name cost, by role.
+
+    When the other name has nothing left over, this name only says more: a middle name or a
+    father's name it adds costs no more than an omitted nasab element. When both names have
+    parts left over, they contradict each other, and every part costs by its own role.
+    """
+    if not free:
+        return 0.0
+    middle = middle_parts(name.text) if is_omission else frozenset()
+    total = 0.0
+    for i in free:
+        cost = costs[name.name_parts[i].role]
+        if i in middle:
+            cost = min(cost, costs[Role.NASAB])
+        total += weights[i] * cost
+    return total
+
+
 def align(
     query: AnalysedName,
     entry: AnalysedName,
@@ -230,8 +255,8 @@ def align(
     free_q, free_e = work.free_q(), work.free_e()
     unmatched_q = tuple(q_parts[i] for i in free_q)
     unmatched_e = tuple(e_parts[j] for j in free_e)
-    cost = sum(work.q_weights[i] * UNMATCHED_QUERY_COST[q_parts[i].role] for i in free_q)
-    cost += sum(work.e_weights[j] * UNMATCHED_ENTRY_COST[e_parts[j].role] for j in free_e)
+    cost = _unmatched_cost(query, free_q, work.q_weights, UNMATCHED_QUERY_COST, not free_e)
+    cost += _unmatched_cost(entry, free_e, work.e_weights, UNMATCHED_ENTRY_COST, not free_q)
     score = matched / (aligned_weight + cost) if aligned_weight + cost > 0 else 0.0
     is_mononym = len(q_parts) == 1 and len(e_parts) == 1 and len(work.pairs) == 1
     base = INFO_BASE_MONONYM if is_mononym else INFO_BASE

@@ -59,7 +59,7 @@ class AnalysedPart:
         return self.part.core
 
     def keys(self) -> frozenset[str]:
-        """Matching keys for candidate retrieval (see docs/matching-keys.md).
+        """Matching keys for candidate retrieval (see docs/matching.md).
 
         Titles keep their keys: Amir or Sayyid may be a title on one side and a name on the
         other, and the index gives keys as common as "sheikh" little weight anyway.
@@ -128,6 +128,9 @@ def analyse_part(part: Part) -> AnalysedPart:
         if persian != core:
             forms = tuple(dict.fromkeys(forms + romanize(persian)[:3]))
             skeletons.add(skeleton(persian))
+        if "ظ" in core:
+            # ظ is z in the Levant and Iran but dh or d in the Gulf and Somalia (Dahir = ظاهر).
+            skeletons.add(skeleton(core.replace("ظ", "ض")))
         frequency = lexicon.frequency(core)
     else:
         forms = _latin_forms(core)
@@ -171,3 +174,21 @@ def analyse(text: str) -> AnalysedName:
     # but weigh little and cost nothing when the other name lacks them.
     name_parts = parts if any(p.role is not Role.TITLE for p in parts) else ()
     return AnalysedName(text=text, script=script, parts=parts, name_parts=name_parts)
+
+
+@lru_cache(maxsize=1 << 18)
+def middle_parts(text: str) -> frozenset[int]:
+    """Positions in `analyse(text).parts` of the parts between the first name and the last.
+
+    These are the middle names and the father's and grandfather's names that passports and
+    lists keep or drop. "SURNAME, Given Middle" is read in its natural order, surname last.
+    """
+    count = len(analyse(text).parts)
+    if count < 3:
+        return frozenset()
+    head, comma, _ = text.partition(",")
+    surname = len(parse_parts(normalize_name(head))) if comma else 0
+    if not 0 < surname < count:
+        surname = 0
+    natural = [*range(surname, count), *range(surname)]
+    return frozenset(natural[1:-1])

@@ -52,6 +52,9 @@ _INITIAL_GLIDES = {"و": ("w", "v"), "ي": ("y",)}
 # Pashto tribal names end in -zai, written زي (Noorzai = نورزي, Ishakzai = اسحاقزي).
 _PASHTO_ZAI = "زي"
 _PASHTO_ZAI_MIN = 5
+# Tribe and lineage suffixes written onto a name: -zai and -khel (Pashto), -zada (Persian).
+_TRIBAL_SUFFIXES = {"زي": ("zai",), "خيل": ("khel",), "زاده": ("zada", "zadeh")}
+_SUFFIX_STEM_SPELLINGS = 3
 # Words that start with ال but are not article + noun (Ilyas, Ilham, Alfat, Almas, Alan).
 _NOT_ARTICLE = frozenset({"الياس", "الهام", "الفت", "الماس", "الان", "الله"})
 
@@ -232,6 +235,17 @@ def romanize_rules(arabic_word: str, limit: int = 6) -> tuple[str, ...]:
     return romanize_rules_with(load_lexicon(), arabic_word, limit)
 
 
+def _with_tribal_suffix(lexicon: Lexicon, word: str) -> list[str]:
+    """Ishakzai = اسحاقزي: a known name with a Pashto or Persian suffix written onto it."""
+    for suffix, readings in _TRIBAL_SUFFIXES.items():
+        stem = word.removesuffix(suffix)
+        if stem != word and len(stem) >= 2:
+            spellings = lexicon.romanizations(stem)[:_SUFFIX_STEM_SPELLINGS]
+            if spellings:
+                return [s + r for r in readings for s in spellings]
+    return []
+
+
 @lru_cache(maxsize=65536)
 def romanize(arabic_word: str, limit: int = 8) -> tuple[str, ...]:
     """Latin spellings of an Arabic word: the lexicon's, most common first, then the rules'."""
@@ -241,6 +255,8 @@ def romanize(arabic_word: str, limit: int = 8) -> tuple[str, ...]:
     article, stem = split_article(word)
     if article and not known:
         known = ["al" + s for s in lexicon.romanizations(stem)]
+    if not known:
+        known = _with_tribal_suffix(lexicon, word)
     spellings = dict.fromkeys(known[:limit])
     for spelling in romanize_rules(word):
         spellings.setdefault(spelling)

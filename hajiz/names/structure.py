@@ -24,7 +24,9 @@ from hajiz.names.vocabulary import (
     ARTICLES,
     DIN,
     KUNYA,
+    MIN_PATRONYMIC,
     NASAB,
+    PATRONYMIC_ENDINGS,
     TITLES,
     TITLES_ALSO_NAMES,
 )
@@ -137,6 +139,23 @@ def _split_arabic(word: str) -> list[str]:
     if word.endswith("عبد") and len(word) >= 6:
         # محمدعبد البصير: the abd of the next compound written onto the name before it.
         return [*_split_arabic(word[:-3]), "عبد"]
+    return _split_unseen_space(word)
+
+
+# Letters that never join the letter after them: a space left out after one is invisible.
+_NON_JOINING = frozenset("اأإآدذرزوؤ")
+# Each half of a word split at an invisible space is a known name of at least this many letters.
+_MIN_SPLIT_HALF = 3
+
+
+def _split_unseen_space(word: str) -> list[str]:
+    """ظاهرعويس → ظاهر, عويس: two known names typed without the space nobody sees is missing."""
+    lexicon = load_lexicon()
+    if len(word) < 2 * _MIN_SPLIT_HALF or word in lexicon:
+        return [word]
+    for i in range(_MIN_SPLIT_HALF, len(word) - _MIN_SPLIT_HALF + 1):
+        if word[i - 1] in _NON_JOINING and word[:i] in lexicon and word[i:] in lexicon:
+            return [word[:i], word[i:]]
     return [word]
 
 
@@ -199,6 +218,10 @@ def _is_title(words: list[str], index: int) -> bool:
     return len(words) > 1
 
 
+def _is_patronymic(word: str) -> bool:
+    return len(word) >= MIN_PATRONYMIC and word.endswith(PATRONYMIC_ENDINGS)
+
+
 def parse_parts(words: list[str]) -> list[Part]:
     """Group normalised words into the parts of a name."""
     words = split_attached([w for w in words if w])
@@ -251,6 +274,8 @@ def parse_parts(words: list[str]) -> list[Part]:
                 continue
         if article and role is Role.NAME:
             role = Role.NISBA
+        elif role is Role.NAME and n > 1 and _is_patronymic(word):
+            role = Role.NASAB
         parts.append(
             Part(
                 core=word,

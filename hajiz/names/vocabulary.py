@@ -56,6 +56,7 @@ TITLES = frozenset(
      "sayyid", "sayyed", "seyyed", "syed", "sayed", "seyed", "sayyida", "sharif",
      "imam", "emir", "amir", "maulana", "mawlana", "maulvi", "mawlawi", "maulawi", "moulvi",
      "mawlavi", "qari", "qazi", "ustadh", "ustad", "ustaz", "hafiz", "mufti", "sultan",
+     "jr", "junior", "sr", "senior", "الابن",
      "general", "gen", "colonel", "col", "major", "maj", "captain", "capt", "brigadier",
      "commander", "lieutenant", "lt", "sgt", "sergeant", "prince", "princess", "king",
      "الشيخ", "شيخ", "الحاج", "حاج", "الدكتور", "دكتور", "د", "ملا", "مولوي",
@@ -70,6 +71,12 @@ TITLES_ALSO_NAMES = frozenset(
      "sultan",
      "imam", "qazi", "امير", "سيد", "امام"}
 )  # fmt: skip
+
+# Endings of East Slavic patronymics ("son/daughter of"): Petrovich, Petrovna, Mykolaiovych.
+# They play the nasab's part in the name. (Attached Turkish -oglu makes a surname: not here.)
+PATRONYMIC_ENDINGS = ("ovich", "evich", "ovych", "evych", "ovna", "evna", "ivna", "ichna")
+# Shorter than this, such an ending is more likely the whole of a short name.
+MIN_PATRONYMIC = 7
 
 # Words that start with the Arabic article letters but are not article + noun.
 ARABIC_NOT_ARTICLE = frozenset({"الله", "الياس", "الهام", "الفت", "الماس", "الان"})

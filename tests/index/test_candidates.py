@@ -224,3 +224,98 @@ def test_reading_rare_keys_first_finds_what_counting_every_posting_finds(
     # Both ways were taken: rare keys sufficed for some queries, others needed every posting.
     assert 20 < sum(answered) < len(answered)
     assert sum(map(len, rare_first)) > len(queries) * 3
+
+
+def test_a_typo_that_adds_a_consonant_still_finds_the_entry(e: EntryFactory) -> None:
+    # Fifty namesakes share the common part; only the typo'd part tells the entry apart.
+    namesakes = [e(f"t:{i:02d}", f"HAMUD, {given}") for i, given in enumerate(GIVEN_NAMES)]
+    index = CandidateIndex.build(
+        prepare_entry(x) for x in [*namesakes, e("t:faruq", "HAMUD, Faruq")]
+    )
+    assert candidate_ids(index, "HAMUD, Fkruq", limit=5)[0] == "t:faruq"
+    assert candidate_ids(index, "BUKHATTALAH Faruq", limit=5)[0] == "t:faruq"
+
+
+def test_a_known_part_does_not_pull_in_its_one_letter_neighbours(e: EntryFactory) -> None:
+    index = CandidateIndex.build(prepare_entry(x) for x in [e("t:1", "Bakri"), e("t:2", "Bakr")])
+    bakri = prepare_query(Query(names=("Bakri",))).names[0].name_parts[0]
+    assert index._part_query_keys(bakri) == bakri.keys()
+
+
+def test_an_arabic_only_entry_is_found_by_a_somali_spelling(e: EntryFactory) -> None:
+    # ظ is Dahir in Somalia, Zahir in the Levant: the Arabic entry must not drown among
+    # fifty Latin namesakes of its commonest part.
+    latin = [e(f"t:{i:02d}", f"Hassan {given}") for i, given in enumerate(GIVEN_NAMES)]
+    arabic = e("t:arabic", "حسن ظاهر عويس")
+    index = CandidateIndex.build(prepare_entry(x) for x in [*latin, arabic])
+    assert candidate_ids(index, "HASSAN DAHIR AWEYS", limit=3)[0] == "t:arabic"
+
+
+def test_counting_every_posting_densely_finds_what_counting_sparsely_finds(
+    synthetic_index: CandidateIndex, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import hajiz.index.candidates as candidates_module
+    from hajiz.benchmarking.synthetic import traveller_query
+
+    queries = [prepare_query(traveller_query(12, i)) for i in range(100)]
+    monkeypatch.setattr(candidates_module, "RARE_POSTINGS_MIN", 0)  # no rare keys: count all
+    monkeypatch.setattr(candidates_module, "RARE_POSTINGS_SHARE", 10**9)
+    sparse = [[s.id for s in synthetic_index.candidates(q, 20)] for q in queries]
+    monkeypatch.setattr(candidates_module, "DENSE_FROM", 0)
+    dense = [[s.id for s in synthetic_index.candidates(q, 20)] for q in queries]
+    assert dense == sparse
+    assert sum(map(len, dense)) > len(queries) * 3
+
+
+GIVEN_NAMES = (
+    "Ahmad",
+    "Mahmoud",
+    "Khalid",
+    "Omar",
+    "Yusuf",
+    "Ibrahim",
+    "Karim",
+    "Tariq",
+    "Samir",
+    "Nabil",
+    "Walid",
+    "Jamal",
+    "Fadi",
+    "Rami",
+    "Ziad",
+    "Bilal",
+    "Hamza",
+    "Anas",
+    "Majid",
+    "Nasser",
+    "Adel",
+    "Fouad",
+    "Hisham",
+    "Imad",
+    "Kamal",
+    "Marwan",
+    "Munir",
+    "Nizar",
+    "Qasim",
+    "Raed",
+    "Saeed",
+    "Talal",
+    "Wael",
+    "Yasser",
+    "Zaki",
+    "Ayman",
+    "Basel",
+    "Fahd",
+    "Ghassan",
+    "Hani",
+    "Jihad",
+    "Luay",
+    "Mazen",
+    "Nader",
+    "Osama",
+    "Rafiq",
+    "Sami",
+    "Tamer",
+    "Usama",
+    "Wissam",
+)

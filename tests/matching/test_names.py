@@ -71,10 +71,31 @@ def test_an_omitted_nasab_element_costs_little_and_a_contradicting_one_costs_mor
     assert "bin hassan" in [p.part.label for p in contradicting.unmatched_query]
 
 
-def test_a_nasab_omitted_costs_less_than_a_given_name_omitted() -> None:
+def test_a_middle_name_omitted_costs_like_a_nasab_and_less_than_a_first_name() -> None:
     without_nasab = score("Osama Laden", "Osama bin Mohammed Laden")
-    without_name = score("Osama Laden", "Osama Mohammed Laden")
-    assert without_nasab > without_name
+    without_middle = score("Osama Laden", "Osama Mohammed Laden")
+    without_first = score("Mohammed Laden", "Osama Mohammed Laden")
+    assert without_middle == pytest.approx(without_nasab)
+    assert without_first < without_middle
+
+
+@pytest.mark.parametrize(
+    ("query", "entry"),
+    [
+        ("Nusret Sulejman Imamovic", "IMAMOVIC, Nusret"),  # the traveller's middle name
+        ("KARATE, Mahad Mohamed Ali", "Mahad Karate"),  # "SURNAME, Given" read surname last
+        ("PLOTNITSKY, Igor", "PLOTNITSKY, Igor Venediktovich"),  # a patronymic
+    ],
+)
+def test_a_name_that_only_adds_middle_names_reaches_the_threshold(query: str, entry: str) -> None:
+    assert score(query, entry) >= THRESHOLD
+
+
+def test_middle_names_that_differ_contradict_and_cost_in_full() -> None:
+    omitted = score("Akram Turki al-Mazidih", "Akram Turki Hishan al-Mazidih")
+    contradicting = score("Akram Turki Hashim al-Mazidih", "Akram Turki Hishan al-Mazidih")
+    assert omitted >= THRESHOLD
+    assert contradicting < THRESHOLD
 
 
 def test_a_traveller_s_extra_part_costs_more_than_a_list_s_extra_part() -> None:

@@ -5,7 +5,14 @@ from __future__ import annotations
 import pytest
 
 from hajiz.model import Script
-from hajiz.names.analysis import TITLE_WEIGHT, AnalysedPart, analyse, analyse_part, rarity_weight
+from hajiz.names.analysis import (
+    TITLE_WEIGHT,
+    AnalysedPart,
+    analyse,
+    analyse_part,
+    middle_parts,
+    rarity_weight,
+)
 from hajiz.names.structure import Part, Role
 
 
@@ -130,3 +137,22 @@ def test_one_or_two_letter_latin_words_weigh_little() -> None:
     placeholder, name = analyse("NOORZAI na").name_parts[1], analyse("Noorzai").name_parts[0]
     assert placeholder.core == "na"
     assert placeholder.weight < 0.35 < name.weight
+
+
+@pytest.mark.parametrize(
+    ("name", "middle"),
+    [
+        ("Mahad Mohamed Ali Karate", {"mohamed", "ali"}),
+        ("KARATE, Mahad Mohamed Ali", {"mohamed", "ali"}),  # the surname comes last
+        ("Osama Laden", set()),
+        ("محمد قاسم مير ولي", {"qasim", "mir"}),
+    ],
+)
+def test_middle_parts_lie_between_the_first_name_and_the_last(name: str, middle: set[str]) -> None:
+    parts = analyse(name).parts
+    assert {parts[i].forms[0] for i in middle_parts(name)} == middle
+
+
+def test_a_dha_reads_as_d_too() -> None:
+    # ظ is z in the Levant and Iran, d or dh in the Gulf and Somalia (Dahir = ظاهر).
+    assert {"zhr", "dhr"} <= analyse("ظاهر").parts[0].skeletons

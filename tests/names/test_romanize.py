@@ -126,3 +126,9 @@ def test_a_word_initial_waw_or_ya_is_a_consonant() -> None:
 def test_a_pashto_zai_ending_is_spelled_zai() -> None:
     assert any(s.endswith("zai") for s in romanize("نورزي"))
     assert not any(s.endswith("zai") for s in romanize("غازي"))  # Ghazi: too short to be -zai
+
+
+def test_tribal_suffixes_are_spelled_onto_the_known_name() -> None:
+    assert "ishaqzai" in romanize("اسحاقزي")
+    assert "ahmadkhel" in romanize("احمدخيل")
+    assert {f"{stem}zadeh" for stem in romanize("رضا")[:3]} & set(romanize("رضازاده"))

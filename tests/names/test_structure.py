@@ -6,6 +6,8 @@ the label is `Part.label` (`abu bakr`, `abd al-rahman`, `salah al-din`, `al-bagh
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from hajiz.names.normalize import normalize_name
@@ -356,3 +358,40 @@ def test_amir_before_a_single_compound_is_a_name_not_a_title() -> None:
     assert shape("Amir Abdullah") == [("amir", Role.NAME), ("abd allah", Role.COMPOUND)]
     assert shape("امیر عبد الله")[0][1] is Role.NAME
     assert shape("Sayyid Ali Hussein")[0] == ("sayyid", Role.TITLE)
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Igor Nikolayevich Bezler", [("igor", NAME), ("nikolayevich", NASAB), ("bezler", NAME)]),
+        ("Lidia Egorovna Kim", [("lidia", NAME), ("egorovna", NASAB), ("kim", NAME)]),
+        ("Bezler Igor Mykolaiovych", [("bezler", NAME), ("igor", NAME),
+                                      ("mykolaiovych", NASAB)]),
+        ("Mehmet Ahmetoglu", [("mehmet", NAME), ("ahmetoglu", NAME)]),  # a Turkish surname
+        ("Rustamovich", [("rustamovich", NAME)]),  # a name alone is a name
+    ],
+)  # fmt: skip
+def test_slavic_and_turkic_patronymics_are_nasab(name: str, expected: list[Any]) -> None:
+    assert shape(name) == expected
+
+
+@pytest.mark.parametrize(
+    "name", ["DELOS REYES, Feliciano Semborio, Jr.", "فلسيانو سمبوريو ديلوس رييس الإبن"]
+)
+def test_junior_is_a_title_in_both_scripts(name: str) -> None:
+    assert shape(name)[-1][1] is TITLE
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("ظاهرعويس", ["ظاهر", "عويس"]),  # after ر the missing space cannot be seen
+        ("حسنعويس", ["حسنعويس"]),  # ن joins the next letter: the space would show
+        ("داود", ["داود"]),  # a name of its own
+        ("ظاهرقزز", ["ظاهرقزز"]),  # the second half is no known name
+    ],
+)
+def test_a_space_missing_after_a_non_joining_letter_is_restored(
+    word: str, expected: list[str]
+) -> None:
+    assert split_attached([word]) == expected
