@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import itertools
 import math
+from array import array
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
@@ -64,19 +65,34 @@ def joined_keys(parts: tuple[AnalysedPart, ...], forms: int) -> Iterator[frozens
 # Pairs of interned parts recur across a list (Mohammed Ali, Abdul Rahman): remember their keys.
 @lru_cache(maxsize=1 << 20)
 def _joined_pair_keys(first: AnalysedPart, second: AnalysedPart, forms: int) -> frozenset[str]:
-    joined = (fa + fb for fa in first.forms[:forms] for fb in second.forms[:forms])
+    joined = (fa + fb for fa in _sounded(first, forms) for fb in _sounded(second, forms))
     return frozenset(f"p:{phonetic_key(f)}" for f in joined)
+
+
+@lru_cache(maxsize=1 << 18)
+def _sounded(part: AnalysedPart, forms: int) -> tuple[str, ...]:
+    """The part's first forms, leaving out any that sounds like one before it (hassan, hasan):
+    joined to the same neighbour, they would almost always give the same key again."""
+    kept: dict[str, str] = {}
+    for form in part.forms[:forms]:
+        kept.setdefault(phonetic_key(form), form)
+    return tuple(kept.values())
+
+
+def _key_sets(subject: Subject) -> Iterator[frozenset[str]]:
+    """The key sets of every part of every name, and of adjacent parts joined."""
+    for subject_name in subject.names:
+        parts = subject_name.name.name_parts
+        for part in parts:
+            yield part.keys()
+        yield from joined_keys(parts, 2)
 
 
 def subject_keys(subject: Subject) -> set[str]:
     """The keys of a subject: of every part of every name, and of adjacent parts joined."""
     keys: set[str] = set()
-    for subject_name in subject.names:
-        parts = subject_name.name.name_parts
-        for part in parts:
-            keys |= part.keys()
-        for joined in joined_keys(parts, 2):
-            keys |= joined
+    for key_set in _key_sets(subject):
+        keys |= key_set
     return keys
 
 
@@ -129,12 +145,37 @@ class CandidateIndex:
     def build(cls, subjects: Iterable[Subject]) -> CandidateIndex:
         """Build an index from prepared entries in one pass."""
         index = cls()
-        lists: dict[str, list[int]] = defaultdict(list)
+        # Keys are numbered as they come, and each part's key set is turned into numbers
+        # once: a million entries repeat a few hundred thousand parts.
+        rows: dict[str, int] = {}
+        numbered: dict[frozenset[str], tuple[int, ...]] = {}
+        key_rows = array("i")
+        key_slots = array("i")
         for subject in subjects:
             slot = index._place(subject)
-            for key in subject_keys(subject):
-                lists[key].append(slot)
-        index._pack(lists)
+            carried: set[int] = set()
+            for subject_name in subject.names:
+                parts = subject_name.name.name_parts
+                for part in parts:
+                    key_set = part.keys()
+                    numbers = numbered.get(key_set)
+                    if numbers is None:
+                        numbers = tuple(rows.setdefault(key, len(rows)) for key in key_set)
+                        numbered[key_set] = numbers
+                    carried.update(numbers)
+                # Joined pairs rarely repeat: numbered as they come, not remembered.
+                for key_set in joined_keys(parts, 2):
+                    carried.update(rows.setdefault(key, len(rows)) for key in key_set)
+            key_rows.extend(carried)
+            key_slots.extend(itertools.repeat(slot, len(carried)))
+        del numbered
+        by_row = np.frombuffer(key_rows, dtype=np.int32)
+        # A stable sort keeps each key's slots in slot order, which the binary searches need.
+        order = np.argsort(by_row, kind="stable")
+        index._packed = np.frombuffer(key_slots, dtype=np.int32)[order]
+        index._bounds = np.zeros(len(rows) + 1, dtype=np.int64)
+        np.cumsum(np.bincount(by_row, minlength=len(rows)), out=index._bounds[1:])
+        index._rows = rows
         return index
 
     def _pack(self, lists: dict[str, Any]) -> None:

@@ -187,12 +187,34 @@ def _split_latin(word: str) -> list[str]:
 def split_attached(words: list[str]) -> list[str]:
     """Separate attached articles and compounds so every element stands as its own word."""
     out: list[str] = []
-    for word in words:
+    for i, word in enumerate(words):
+        following = words[i + 1] if i + 1 < len(words) else ""
         if "\u0600" <= word[0] <= "\u06ff":
             out.extend(_split_arabic(word))
         else:
-            out.extend(_split_latin(word))
+            out.extend(_split_idafa(word, following) or _split_latin(word))
     return out
+
+
+# The article written onto the first word of an idafa compound, as Urdu and Pashto names spell
+# it (Fazlur Rehman = Fazl ur-Rehman = فضل الرحمن; Ziaul Haq = Zia ul-Haq), with the letter the
+# next word must start with: ur- before r, us- before s; ul- before any letter.
+_IDAFA_ARTICLES = {
+    "ush": "sh", "ur": "r", "us": "s", "ud": "d", "ut": "t", "uz": "z", "un": "n", "ul": "",
+}  # fmt: skip
+_IDAFA_ENDINGS = tuple(_IDAFA_ARTICLES)
+_IDAFA_MIN_STEM = 3
+
+
+def _split_idafa(word: str, following: str) -> list[str] | None:
+    """Fazlur Rehman → fazl, ur, rehman: only for a word no name list knows whole."""
+    if not following.isalpha() or not word.endswith(_IDAFA_ENDINGS):
+        return None
+    for article, letter in _IDAFA_ARTICLES.items():
+        stem = word.removesuffix(article)
+        if stem != word and len(stem) >= _IDAFA_MIN_STEM and following.startswith(letter):
+            return None if load_lexicon().frequency(word) > 0 else [stem, article]
+    return None
 
 
 def _is_article(word: str, following: str, after_particle: bool) -> bool:

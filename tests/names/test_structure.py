@@ -395,3 +395,19 @@ def test_a_space_missing_after_a_non_joining_letter_is_restored(
     word: str, expected: list[str]
 ) -> None:
     assert split_attached([word]) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Fazlur Rehman", [("fazl", NAME), ("al-rehman", NISBA)]),
+        ("Fazl-ur Rehman", [("fazl", NAME), ("al-rehman", NISBA)]),
+        ("Ziaul Haq", [("zia", NAME), ("al-haq", NISBA)]),
+        ("Mansur Rahman", [("mansur", NAME), ("rahman", NAME)]),  # Mansur is a name whole
+        ("Fazlur Khan", [("fazlur", NAME), ("khan", NAME)]),  # ur- is only ever before an r
+    ],
+)
+def test_an_idafa_article_written_onto_the_first_word_is_split_off(
+    name: str, expected: list[Any]
+) -> None:
+    assert shape(name) == expected
