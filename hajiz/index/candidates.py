@@ -23,6 +23,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from hajiz.index.heap import collector_paused
 from hajiz.matching.subjects import PreparedQuery, Subject
 from hajiz.names.analysis import AnalysedPart
 from hajiz.names.phonetic import phonetic_key
@@ -144,6 +145,11 @@ class CandidateIndex:
     @classmethod
     def build(cls, subjects: Iterable[Subject]) -> CandidateIndex:
         """Build an index from prepared entries in one pass."""
+        with collector_paused():
+            return cls._build(subjects)
+
+    @classmethod
+    def _build(cls, subjects: Iterable[Subject]) -> CandidateIndex:
         index = cls()
         # Keys are numbered as they come, and each part's key set is turned into numbers
         # once: a million entries repeat a few hundred thousand parts.

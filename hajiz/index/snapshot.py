@@ -6,7 +6,6 @@ and data that shaped it; a snapshot that does not match is ignored and rebuilt.
 
 from __future__ import annotations
 
-import gc
 import os
 import pickle
 import tempfile
@@ -14,6 +13,7 @@ from pathlib import Path
 
 from hajiz import __version__
 from hajiz.index.candidates import CandidateIndex
+from hajiz.index.heap import collector_paused
 
 # Bump when the index layout or analysis changes in a way old snapshots cannot follow.
 SNAPSHOT_FORMAT = 5
@@ -38,11 +38,8 @@ def save_snapshot(index: CandidateIndex, path: Path, fingerprint: str) -> None:
 
 def load_snapshot(path: Path, fingerprint: str | None = None) -> CandidateIndex | None:
     """The index in the snapshot, or None if absent, unreadable, stale or of another version."""
-    # Unpickling creates millions of objects; the collector would walk them again and again.
-    was_enabled = gc.isenabled()
-    gc.disable()
     try:
-        with path.open("rb") as handle:
+        with collector_paused(), path.open("rb") as handle:
             # Snapshots are written by hajiz itself into its own data folder.
             stamp, index = pickle.load(handle)
     except (
@@ -55,9 +52,6 @@ def load_snapshot(path: Path, fingerprint: str | None = None) -> CandidateIndex 
         ImportError,  # a snapshot of code that has since moved
     ):
         return None
-    finally:
-        if was_enabled:
-            gc.enable()
     if fingerprint is not None and stamp != _stamp(fingerprint):
         return None
     if stamp[:2] != _stamp("")[:2] or not isinstance(index, CandidateIndex):

@@ -181,14 +181,14 @@ def middle_parts(text: str) -> frozenset[int]:
     """Positions in `analyse(text).parts` of the parts between the first name and the last.
 
     These are the middle names and the father's and grandfather's names that passports and
-    lists keep or drop. "SURNAME, Given Middle" is read in its natural order, surname last.
+    lists keep or drop. In "SURNAME, Given Middle" the first given name and the first surname
+    are the edges: a second surname (GONZALEZ DIAZ, Juan) is the mother's, and often dropped.
     """
     count = len(analyse(text).parts)
     if count < 3:
         return frozenset()
     head, comma, _ = text.partition(",")
     surname = len(parse_parts(normalize_name(head))) if comma else 0
-    if not 0 < surname < count:
-        surname = 0
-    natural = [*range(surname, count), *range(surname)]
-    return frozenset(natural[1:-1])
+    if 0 < surname < count:
+        return frozenset(range(count)) - {0, surname}
+    return frozenset(range(1, count - 1))

@@ -144,6 +144,7 @@ def test_one_or_two_letter_latin_words_weigh_little() -> None:
     [
         ("Mahad Mohamed Ali Karate", {"mohamed", "ali"}),
         ("KARATE, Mahad Mohamed Ali", {"mohamed", "ali"}),  # the surname comes last
+        ("GONZALEZ DIAZ, Juan Carlos", {"diaz", "carlos"}),  # the mother's surname too
         ("Osama Laden", set()),
         ("محمد قاسم مير ولي", {"qasim", "mir"}),
     ],
