@@ -88,7 +88,7 @@ def test_closest_candidates_are_not_marked_as_matches(un_db: RunCli) -> None:
 
 
 def test_screen_threshold_zero_lists_every_candidate_and_no_closest(un_db: RunCli) -> None:
-    data = screen_json(un_db, "Mohammed Akhund", "--threshold", "0")
+    data = screen_json(un_db, "Mohammed Akhund al-Baghdadi", "--threshold", "0")
     assert len(data["results"]) == data["candidates"] >= 2
     assert data["results"][0]["entity_id"] == "un-sc:TAi.002"
     assert "closest" not in data
