@@ -21,6 +21,7 @@ from hajiz.names.similarity import (
     truncated_match,
 )
 from hajiz.names.structure import Role
+from hajiz.names.vocabulary import TITLES_ALSO_NAMES
 
 # Parts aligned below this similarity count as unaligned.
 MIN_PART_SCORE = 0.7
@@ -227,8 +228,10 @@ def _unmatched_cost(
     middle = middle_parts(name.text) if is_omission else frozenset()
     total = 0.0
     for i in free:
-        cost = costs[name.name_parts[i].role]
-        if i in middle:
+        part = name.name_parts[i]
+        cost = costs[part.role]
+        if i in middle or (part.role is Role.NAME and part.part.core in TITLES_ALSO_NAMES):
+            # Seyed Esmaeil against Esmail: a title the parser kept as a name costs little.
             cost = min(cost, costs[Role.NASAB])
         total += weights[i] * cost
     return total

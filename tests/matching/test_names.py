@@ -85,6 +85,7 @@ def test_a_middle_name_omitted_costs_like_a_nasab_and_less_than_a_first_name() -
         ("Nusret Sulejman Imamovic", "IMAMOVIC, Nusret"),  # the traveller's middle name
         ("KARATE, Mahad Mohamed Ali", "Mahad Karate"),  # "SURNAME, Given" read surname last
         ("PLOTNITSKY, Igor", "PLOTNITSKY, Igor Venediktovich"),  # a patronymic
+        ("KHATIB, Seyed Esmaeil", "KHATIB, Esmail"),  # Seyed: a title read as a name
     ],
 )
 def test_a_name_that_only_adds_middle_names_reaches_the_threshold(query: str, entry: str) -> None:
@@ -204,3 +205,7 @@ def test_weights_can_be_supplied() -> None:
     rare_first = align(query, entry, weigh=lambda part: 1.0 if part.core == "mohammed" else 0.25)
     # When the agreeing part is what matters most, the disagreement weighs less.
     assert rare_first.score > flat.score
+
+
+def test_an_omitted_first_name_that_is_no_title_still_costs_in_full() -> None:
+    assert score("Ahmad Zahir Khan", "Zahir Khan") < THRESHOLD
