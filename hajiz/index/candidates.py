@@ -49,8 +49,6 @@ MIN_NEAR_SKELETON = 4
 # A group's vote for an entry: this share goes by the heaviest key the entry carries, the rest
 # is spread over the group's keys, so closer spellings (more keys in common) still rank first.
 BEST_KEY_SHARE = 0.5
-# The vote of two adjacent parts read as one word, against one part's vote of 1.
-JOINED_VOTE = 1.0
 # Pending additions per key merged into the key's array once they pass this many.
 MERGE_AT = 256
 
@@ -80,21 +78,22 @@ def _sounded(part: AnalysedPart, forms: int) -> tuple[str, ...]:
     return tuple(kept.values())
 
 
-def _key_sets(subject: Subject) -> Iterator[frozenset[str]]:
-    """The key sets of every part of every name, and of adjacent parts joined."""
+def _part_key_sets(subject: Subject) -> Iterator[frozenset[str]]:
+    """The key set of every part of every name of a subject."""
     for subject_name in subject.names:
-        parts = subject_name.name.name_parts
-        for part in parts:
+        for part in subject_name.name.name_parts:
             yield part.keys()
-        yield from joined_keys(parts, 2)
+
+
+def _joined_key_sets(subject: Subject) -> Iterator[frozenset[str]]:
+    """The key sets of adjacent parts read as one word, in every name of a subject."""
+    for subject_name in subject.names:
+        yield from joined_keys(subject_name.name.name_parts, 2)
 
 
 def subject_keys(subject: Subject) -> set[str]:
     """The keys of a subject: of every part of every name, and of adjacent parts joined."""
-    keys: set[str] = set()
-    for key_set in _key_sets(subject):
-        keys |= key_set
-    return keys
+    return set().union(*_part_key_sets(subject), *_joined_key_sets(subject))
 
 
 # A key's postings, its weight as its group's best key, and its share of the group's spread.
@@ -160,18 +159,15 @@ class CandidateIndex:
         for subject in subjects:
             slot = index._place(subject)
             carried: set[int] = set()
-            for subject_name in subject.names:
-                parts = subject_name.name.name_parts
-                for part in parts:
-                    key_set = part.keys()
-                    numbers = numbered.get(key_set)
-                    if numbers is None:
-                        numbers = tuple(rows.setdefault(key, len(rows)) for key in key_set)
-                        numbered[key_set] = numbers
-                    carried.update(numbers)
-                # Joined pairs rarely repeat: numbered as they come, not remembered.
-                for key_set in joined_keys(parts, 2):
-                    carried.update(rows.setdefault(key, len(rows)) for key in key_set)
+            for key_set in _part_key_sets(subject):
+                numbers = numbered.get(key_set)
+                if numbers is None:
+                    numbers = tuple(rows.setdefault(key, len(rows)) for key in key_set)
+                    numbered[key_set] = numbers
+                carried.update(numbers)
+            # Joined pairs rarely repeat: numbered as they come, not remembered.
+            for key_set in _joined_key_sets(subject):
+                carried.update(rows.setdefault(key, len(rows)) for key in key_set)
             key_rows.extend(carried)
             key_slots.extend(itertools.repeat(slot, len(carried)))
         del numbered
@@ -295,23 +291,20 @@ class CandidateIndex:
             self._merge(key)
         return self._stored(key)
 
-    def query_key_groups(self, query: PreparedQuery) -> list[tuple[frozenset[str], float]]:
-        """The query's keys by part, each group with its vote (adjacent parts joined vote less).
+    def query_key_groups(self, query: PreparedQuery) -> list[frozenset[str]]:
+        """The query's keys by part, and by pair of adjacent parts read as one word; each once.
 
         An entry gets a group's vote once, by the rarest key of the group it carries: a part
         spelt in many ways (hassan, hasan, حسن) counts the same whichever spelling agrees, so an
         entry listed in Arabic script is not outvoted by one listed in the query's own spelling.
         """
-        groups: dict[frozenset[str], float] = {}
+        groups: dict[frozenset[str], None] = {}
         for name in query.names:
             for part in name.name_parts:
-                keys = self._part_query_keys(part)
-                if keys:
-                    groups[keys] = max(groups.get(keys, 0.0), 1.0)
+                groups[self._part_query_keys(part)] = None
             for keys in joined_keys(name.name_parts, 3):
-                if keys:
-                    groups.setdefault(keys, JOINED_VOTE)
-        return list(groups.items())
+                groups[keys] = None
+        return [keys for keys in groups if keys]
 
     def _part_query_keys(self, part: AnalysedPart) -> frozenset[str]:
         """A query part's keys; for a part the list has never seen, near skeletons too.
@@ -346,11 +339,11 @@ class CandidateIndex:
         """
         total = max(len(self._subjects), 1)
         found: list[tuple[int, Slots, float, int]] = []
-        for group, (keys, vote) in enumerate(self.query_key_groups(query)):
+        for group, keys in enumerate(self.query_key_groups(query)):
             for key in keys:
                 slots = self._slots(key)
                 if slots is not None and len(slots):
-                    weight = vote * math.log(1.0 + total / len(slots))
+                    weight = math.log(1.0 + total / len(slots))
                     found.append((group, slots, weight, len(keys)))
         if not found:
             return []

@@ -225,7 +225,7 @@ def _unmatched_cost(
     """
     if not free:
         return 0.0
-    middle = middle_parts(name.text) if is_omission else frozenset()
+    middle = middle_parts(name) if is_omission else frozenset()
     total = 0.0
     for i in free:
         part = name.name_parts[i]

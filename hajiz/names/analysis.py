@@ -176,15 +176,19 @@ def analyse(text: str) -> AnalysedName:
     return AnalysedName(text=text, script=script, parts=parts, name_parts=name_parts)
 
 
-@lru_cache(maxsize=1 << 18)
-def middle_parts(text: str) -> frozenset[int]:
-    """Positions in `analyse(text).parts` of the parts between the first name and the last.
+def middle_parts(name: AnalysedName) -> frozenset[int]:
+    """Positions in `name.parts` of the parts between the first name and the last.
 
     These are the middle names and the father's and grandfather's names that passports and
     lists keep or drop. In "SURNAME, Given Middle" the first given name and the first surname
     are the edges: a second surname (GONZALEZ DIAZ, Juan) is the mother's, and often dropped.
     """
-    count = len(analyse(text).parts)
+    # From the name's own parts: analysing the text again would cost a scorer's hot path.
+    return _middle_parts(name.text, len(name.parts))
+
+
+@lru_cache(maxsize=1 << 18)
+def _middle_parts(text: str, count: int) -> frozenset[int]:
     if count < 3:
         return frozenset()
     head, comma, _ = text.partition(",")

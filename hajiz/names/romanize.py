@@ -53,7 +53,7 @@ _INITIAL_GLIDES = {"و": ("w", "v"), "ي": ("y",)}
 _PASHTO_ZAI = "زي"
 _PASHTO_ZAI_MIN = 5
 # Tribe and lineage suffixes written onto a name: -zai and -khel (Pashto), -zada (Persian).
-_TRIBAL_SUFFIXES = {"زي": ("zai",), "خيل": ("khel",), "زاده": ("zada", "zadeh")}
+_TRIBAL_SUFFIXES = {_PASHTO_ZAI: ("zai",), "خيل": ("khel",), "زاده": ("zada", "zadeh")}
 _SUFFIX_STEM_SPELLINGS = 3
 # Words that start with ال but are not article + noun (Ilyas, Ilham, Alfat, Almas, Alan).
 _NOT_ARTICLE = frozenset({"الياس", "الهام", "الفت", "الماس", "الان", "الله"})

@@ -150,8 +150,8 @@ def test_one_or_two_letter_latin_words_weigh_little() -> None:
     ],
 )
 def test_middle_parts_lie_between_the_first_name_and_the_last(name: str, middle: set[str]) -> None:
-    parts = analyse(name).parts
-    assert {parts[i].forms[0] for i in middle_parts(name)} == middle
+    analysed = analyse(name)
+    assert {analysed.parts[i].forms[0] for i in middle_parts(analysed)} == middle
 
 
 def test_a_dha_reads_as_d_too() -> None:
