@@ -23,11 +23,9 @@ from hajiz.review.model import (
     Suppression,
 )
 from hajiz.review.rules import CaseNotFound, DecisionPlan
+from hajiz.store.dialect import in_lists
 from hajiz.store.migrations import Cursor
 from hajiz.store.suppressions import SuppressionsMixin, SuppressionStore, json_value
-
-# Ids (or keys) per IN list.
-_CHUNK = 500
 
 _CASE_COLUMNS = (
     *("id", "agency", "actor", "status", "opened_at", "updated_at", "query"),
@@ -199,8 +197,7 @@ class CasesMixin(SuppressionsMixin):
         ids = [row[0] for row in rows]
         hits: dict[str, list[CaseHit]] = {case_id: [] for case_id in ids}
         decisions: dict[str, list[Decision]] = {case_id: [] for case_id in ids}
-        for start in range(0, len(ids), _CHUNK):
-            chunk = ids[start : start + _CHUNK]
+        for chunk in in_lists(ids):
             marks = self.dialect.params(len(chunk))
             cursor.execute(
                 f"SELECT {', '.join(_HIT_COLUMNS)} FROM case_hits WHERE case_id IN ({marks}) "

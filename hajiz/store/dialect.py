@@ -7,10 +7,20 @@ from the driver. A PostgreSQL backend adds one more `Dialect` value; the queries
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
+
+# Values per IN list: far below every driver's limit on parameters in one statement.
+IN_LIST_SIZE = 500
+
+
+def in_lists(values: Iterable[str]) -> Iterator[list[str]]:
+    """The values, each once and in order, in runs of at most IN_LIST_SIZE for `IN (...)`."""
+    unique = list(dict.fromkeys(values))
+    for start in range(0, len(unique), IN_LIST_SIZE):
+        yield unique[start : start + IN_LIST_SIZE]
 
 
 @dataclass(frozen=True)

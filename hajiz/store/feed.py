@@ -21,10 +21,8 @@ from hajiz.audit import AuditEvent, AuditRecord
 from hajiz.errors import EntryNotFound
 from hajiz.model import Entry
 from hajiz.store.audit_log import AuditLogMixin
+from hajiz.store.dialect import in_lists
 from hajiz.store.migrations import Cursor
-
-# Ids per IN list when fetching many entries.
-_CHUNK = 500
 
 # Decides, given the stored entry (None: absent), what to store (None: delete); raises to refuse.
 Decision = Callable[[Entry | None], Entry | None]
@@ -136,10 +134,8 @@ class ChangeFeedMixin(AuditLogMixin):
 
     def get_many(self, entry_ids: Iterable[str]) -> dict[str, Entry]:
         """The entries with these ids that exist, by id."""
-        ids = list(dict.fromkeys(entry_ids))
         found: dict[str, Entry] = {}
-        for start in range(0, len(ids), _CHUNK):
-            chunk = ids[start : start + _CHUNK]
+        for chunk in in_lists(entry_ids):
             with self._read() as cursor:
                 cursor.execute(
                     f"SELECT body FROM entries WHERE id IN ({self.dialect.params(len(chunk))})",

@@ -17,10 +17,8 @@ from hajiz.audit import AuditEvent
 from hajiz.review.model import DecisionKind, Suppression
 from hajiz.review.rules import SuppressionNotFound
 from hajiz.store.audit_log import AuditLogMixin
+from hajiz.store.dialect import in_lists
 from hajiz.store.migrations import Cursor
-
-# Keys per IN list.
-_CHUNK = 500
 
 _SUPPRESSION_COLUMNS = (
     *("id", "case_id", "entry_id", "entry_version", "entry_agency", "traveller_keys", "kind"),
@@ -147,10 +145,8 @@ class SuppressionsMixin(AuditLogMixin):
 
     def find_suppressions(self, traveller_keys: Iterable[str]) -> list[Suppression]:
         """Unrevoked suppressions holding any of these traveller keys."""
-        keys = list(dict.fromkeys(traveller_keys))
         found: dict[str, Suppression] = {}
-        for start in range(0, len(keys), _CHUNK):
-            chunk = keys[start : start + _CHUNK]
+        for chunk in in_lists(traveller_keys):
             with self._read() as cursor:
                 cursor.execute(
                     f"{self._select_suppressions()} WHERE s.revoked_at IS NULL AND s.id IN "

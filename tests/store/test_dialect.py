@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta, timezone
 
-from hajiz.store.dialect import POSTGRESQL, SQLITE
+from hajiz.store.dialect import IN_LIST_SIZE, POSTGRESQL, SQLITE, in_lists
 
 
 def test_upsert_updates_every_column_but_the_key():
@@ -26,3 +26,11 @@ def test_times_round_trip_as_utc():
     assert SQLITE.from_db_time(stored) == local
     assert SQLITE.from_db_time(stored).tzinfo == UTC
     assert POSTGRESQL.to_db_time(local) == local
+
+
+def test_in_lists_give_each_value_once_in_order_and_in_bounded_runs() -> None:
+    values = [f"k{i}" for i in range(IN_LIST_SIZE * 2 + 3)]
+    runs = list(in_lists([*values, "k0", "k1"]))  # repeats come once
+    assert [len(run) for run in runs] == [IN_LIST_SIZE, IN_LIST_SIZE, 3]
+    assert [value for run in runs for value in run] == values
+    assert list(in_lists([])) == []
