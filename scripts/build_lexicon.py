@@ -64,6 +64,12 @@ COMPOUND_HEADS = frozenset(
 )  # fmt: skip
 LATIN_ARTICLES = ("al", "el")
 CYRILLIC = re.compile("[\u0400-\u052f]")
+# A Cyrillic form bridges the rigour groups that share it (see bridge_groups) when it has at
+# least this many letters and is shared by at most this many groups.
+MIN_BRIDGE_FORM = 4
+# An h that is not part of kh, sh, ch, zh, th, dh, gh or ph.
+LONE_H = re.compile("(?<![kscztdgp])h")
+MAX_BRIDGED_GROUPS = 8
 # Letters found in Arabic-origin names but rarely in transliterated foreign ones, and how much
 # more a pair with one of them weighs when learning vowel patterns.
 ARABIC_ORIGIN_LETTERS = frozenset("حعصضطظذقثخ")
@@ -291,6 +297,7 @@ class RigourGroup:
 
     latin: set[str]
     arabic: set[str]
+    cyrillic: frozenset[str] = frozenset()  # its Cyrillic forms, transliterated
 
 
 def read_training(data_dir: Path) -> tuple[list[Pair], list[RigourGroup]]:
@@ -305,11 +312,12 @@ def read_training(data_dir: Path) -> tuple[list[Pair], list[RigourGroup]]:
         arabic = {split_article(a)[1] for a in arabic_forms}
         # Forms written in Cyrillic join the group (screening reads them transliterated) but
         # are not Latin spellings of the Arabic forms: gasan is how Russian spells حسن.
-        spelled = latin - {latin_token(f) for f in forms if CYRILLIC.search(f)}
+        cyrillic = frozenset(latin_token(f) for f in forms if CYRILLIC.search(f)) - {""}
+        spelled = latin - cyrillic
         pairs += [Pair(lw, aw, 1, "rigour") for lw, aw in phrase_pairs(phrases)]
         pairs += [Pair(lw, aw, 1, "rigour") for lw in sorted(spelled) for aw in sorted(arabic)]
         if arabic or len(latin) >= 2:
-            groups.append(RigourGroup(latin, arabic))
+            groups.append(RigourGroup(latin, arabic, cyrillic))
     return pairs, groups
 
 
@@ -361,6 +369,7 @@ def build(data_dir: Path) -> dict[str, object]:
         kept = clean_group(group.latin, group.arabic)
         if len(kept) >= 2:
             groups.add(tuple(sorted(kept)))
+    groups.update(tuple(sorted(b)) for b in bridge_groups(rigour_groups))
     romanizations: dict[str, list[tuple[str, int]]] = {}
     for arabic, ranked in by_arabic.items():
         romanizations[arabic] = ranked[:MAX_ROMANIZATIONS]
@@ -448,10 +457,40 @@ def clean_group(latin: set[str], arabic: set[str]) -> set[str]:
     kept = set(arabic)
     for word in latin:
         others = reference or {skeleton(o) for o in latin if o != word}
-        own = skeleton(word)
-        if any(skeletons_close(own, s) for s in others):
+        if any(slavic_skeletons_close(word, s) for s in others):
             kept.add(word)
     return kept
+
+
+def bridge_groups(groups: Iterable[RigourGroup]) -> Iterator[set[str]]:
+    """One group per Cyrillic spelling shared by several rigour groups.
+
+    Wikidata keeps one item per language's form of a name: Oleksiy (Ukrainian) and Alexei
+    (Russian) are two items, both listing алексей. Read through that shared Cyrillic form they
+    are one name, as a Ukrainian's passport and a Russian list spell it. Only Latin forms whose
+    consonants match the Cyrillic form's join (the Olga items also list the nickname Olya), and
+    a form shared by too many items (ян: Jan, Yan, Ian and Chinese Yang) bridges nothing.
+    """
+    by_form: dict[str, list[RigourGroup]] = defaultdict(list)
+    for group in groups:
+        for form in group.cyrillic:
+            by_form[form].append(group)
+    for form, members in sorted(by_form.items()):
+        if len(form) < MIN_BRIDGE_FORM or not 2 <= len(members) <= MAX_BRIDGED_GROUPS:
+            continue
+        own = skeleton(form)
+        words = {w for m in members for w in m.latin}
+        kept = {w for w in words if slavic_skeletons_close(w, own)}
+        if len(kept) >= 2:
+            yield kept
+
+
+def slavic_skeletons_close(word: str, other: str) -> bool:
+    """Whether a Latin word's skeleton is close to `other`, also reading a lone h as g:
+    Ukrainian and Belarusian spell with h the г that Russian spells with g (Ihor = Igor)."""
+    return skeletons_close(skeleton(word), other) or skeletons_close(
+        skeleton(LONE_H.sub("g", word)), other
+    )
 
 
 def skeletons_close(a: str, b: str) -> bool:

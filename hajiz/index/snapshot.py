@@ -16,7 +16,7 @@ from hajiz.index.candidates import CandidateIndex
 from hajiz.index.heap import collector_paused
 
 # Bump when the index layout or analysis changes in a way old snapshots cannot follow.
-SNAPSHOT_FORMAT = 5
+SNAPSHOT_FORMAT = 6
 
 
 def _stamp(fingerprint: str) -> tuple[int, str, str]:

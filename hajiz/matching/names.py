@@ -20,7 +20,7 @@ from hajiz.names.similarity import (
     joined_part,
     truncated_match,
 )
-from hajiz.names.structure import Role
+from hajiz.names.structure import Role, is_patronymic
 from hajiz.names.vocabulary import TITLES_ALSO_NAMES
 
 # Parts aligned below this similarity count as unaligned.
@@ -44,6 +44,9 @@ UNMATCHED_ENTRY_COST = {
     Role.NASAB: 0.15,
     Role.TITLE: 0.0,
 }
+# A Slavic patronymic one name adds costs almost nothing: Russian and Ukrainian passports
+# leave it out of the Latin name, and lists keep or drop it at will.
+PATRONYMIC_OMITTED_COST = 0.1
 # Parts aligned out of order (surname first) cost a little.
 REORDER_FACTOR = 0.97
 # Agreement must carry enough information: a name made only of common parts (Mohammed Ali)
@@ -230,7 +233,9 @@ def _unmatched_cost(
     for i in free:
         part = name.name_parts[i]
         cost = costs[part.role]
-        if i in middle or (part.role is Role.NAME and part.part.core in TITLES_ALSO_NAMES):
+        if i in middle and part.role is Role.NASAB and is_patronymic(part.part.core):
+            cost = min(cost, PATRONYMIC_OMITTED_COST)
+        elif i in middle or (part.role is Role.NAME and part.part.core in TITLES_ALSO_NAMES):
             # Seyed Esmaeil against Esmail: a title the parser kept as a name costs little.
             cost = min(cost, costs[Role.NASAB])
         total += weights[i] * cost

@@ -16,7 +16,7 @@ from hajiz.names.lexicon import load_lexicon
 from hajiz.names.normalize import detect_script, normalize_name
 from hajiz.names.phonetic import phonetic_key, skeleton
 from hajiz.names.romanize import romanize
-from hajiz.names.structure import Part, Role, parse_parts
+from hajiz.names.structure import Part, Role, parse_parts, patronymic_stems
 
 # How many romanisations of an Arabic word to keep as its Latin forms.
 MAX_FORMS = 5
@@ -28,6 +28,9 @@ SHORT_WORD = 2
 SHORT_WORD_WEIGHT = 0.3
 # Persian, Urdu and Pashto read these letters as s and z (Sanaullah = ثناء الله, Ewaz = عوض).
 _PERSIAN_READING = str.maketrans({"ث": "س", "ذ": "ز", "ض": "ز", "ظ": "ز"})
+# A patronymic's father's-name groups are numbered apart from the name's own groups, so that
+# Ihorovych and Igorevich are variants of each other but not of Igor.
+PATRONYMIC_GROUPS = 1 << 24
 # Latin words that may carry an attached article: "albaghdadi" also stands for "baghdadi".
 _ATTACHED_ARTICLES = ("al", "el", "ul")
 
@@ -139,6 +142,9 @@ def analyse_part(part: Part) -> AnalysedPart:
     if not part.is_arabic:
         for form in forms[1:]:
             groups |= lexicon.group_ids(form)
+        if part.role is Role.NASAB:
+            for stem in patronymic_stems(core):
+                groups.update(PATRONYMIC_GROUPS + g for g in lexicon.group_ids(stem))
     phonetic = frozenset(phonetic_key(f) for f in forms if f)
     if not part.is_arabic:
         skeletons.update(skeleton(f) for f in forms[1:])

@@ -65,6 +65,8 @@ EDIT_BUDGET = 1.2
 KUNYA_MISSING_FACTOR = 0.8
 COMPOUND_MISSING_FACTOR = 0.75
 PREFIX_CONFLICT_FACTOR = 0.4
+# A word compared with a compound written whole must be this close to count.
+MIN_WHOLE_COMPOUND = 0.8
 
 
 _VOWEL_FOLD = str.maketrans({"e": "i", "o": "u"})
@@ -184,6 +186,10 @@ def core_similarity(a: AnalysedPart, b: AnalysedPart) -> PartMatch:
 @lru_cache(maxsize=1 << 20)
 def compare_parts(a: AnalysedPart, b: AnalysedPart) -> PartMatch:
     """Compare two parts: their cores, then their structure (kunya, compounds)."""
+    if a.part.suffix != b.part.suffix:
+        whole = _whole_compound_match(a, b) or _whole_compound_match(b, a)
+        if whole is not None:
+            return whole
     match = core_similarity(a, b)
     if match.score == 0.0:
         return match
@@ -207,6 +213,31 @@ def compare_parts(a: AnalysedPart, b: AnalysedPart) -> PartMatch:
         return match
     detail = "; ".join([match.detail, *notes]) if match.detail else "; ".join(notes)
     return PartMatch(match.score * factor, match.reason, detail)
+
+
+# How a compound's second element is written onto the first (Faizullah, Nuruddin, Nurettin).
+_SUFFIX_SPELLINGS = {
+    "allah": ("ullah", "allah", "ollah"),
+    "din": ("uddin", "eddin", "addin", "eddine", "ettin"),
+}
+
+
+def _whole_compound_match(compound: AnalysedPart, word: AnalysedPart) -> PartMatch | None:
+    """A Latin word against a compound written as one word: Faizuulah, a misspelt Faizullah
+    the parser could not split, against Faiz-ullah. None unless it is a close spelling."""
+    spellings = _SUFFIX_SPELLINGS.get(compound.part.suffix or "")
+    if not spellings or word.part.suffix or word.is_arabic:
+        return None
+    if word.part.prefix or compound.part.prefix:
+        return None
+    wholes = [form + s for form in compound.forms for s in spellings]
+    score, whole = max((spelling_similarity(word.core, w), w) for w in wholes)
+    if score < MIN_WHOLE_COMPOUND:
+        return None
+    if compound.is_arabic:
+        detail = f"{compound.core} {compound.part.suffix} → {whole} ~ {word.core}"
+        return PartMatch(score * CROSS_SCRIPT_FACTOR, Reason.TRANSLITERATION, detail)
+    return PartMatch(score, Reason.SPELLING, f"{word.core} ~ {whole}")
 
 
 @lru_cache(maxsize=1 << 18)

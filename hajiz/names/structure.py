@@ -77,7 +77,10 @@ class Part:
 
 _LATIN_ABD = re.compile(r"^ab[de]d?([aeiou]{0,2})(.*)$")
 _SUN_DOUBLE = re.compile(r"^([tdrzsnl]|sh|th|dh)\1")
-_LATIN_DIN = re.compile(r"^([a-z]{3,}?)(?:[aeiou]d{1,2}|dd|[ae]ld)(?:in|een|ine|yn|ein)$")
+# X-uddin, and Turkish X-ettin (Nurettin = Nur al-Din, Bahattin = Baha al-Din).
+_LATIN_DIN = re.compile(
+    r"^([a-z]{3,}?)(?:(?:[aeiou]d{1,2}|dd|[ae]ld)(?:in|een|ine|yn|ein)|[aeiou]ttin)$"
+)
 _LATIN_ULLAH = re.compile(r"^([a-z]{3,}?)[aeiou]llah?$")
 _LATIN_DIN_ALONE = re.compile(r"^(?:[aeiu][ld]|u|e)d?d(?:in|een|ine)$")
 _ARABIC_ARTICLE = "ال"
@@ -240,8 +243,18 @@ def _is_title(words: list[str], index: int) -> bool:
     return len(words) > 1
 
 
-def _is_patronymic(word: str) -> bool:
+def is_patronymic(word: str) -> bool:
+    """Whether a Latin word is an East Slavic patronymic (Petrovich, Ivanivna)."""
     return len(word) >= MIN_PATRONYMIC and word.endswith(PATRONYMIC_ENDINGS)
+
+
+def patronymic_stems(word: str) -> tuple[str, ...]:
+    """The father's name a patronymic may be built on: Ihorovych → ihor; Alexeevich → alexe,
+    alexei, alexey (the given name's final -i/-y is dropped before -evich)."""
+    if not is_patronymic(word):
+        return ()
+    stem = next(word[: -len(e)] for e in PATRONYMIC_ENDINGS if word.endswith(e))
+    return (stem, stem + "i", stem + "y")
 
 
 def parse_parts(words: list[str]) -> list[Part]:
@@ -296,7 +309,7 @@ def parse_parts(words: list[str]) -> list[Part]:
                 continue
         if article and role is Role.NAME:
             role = Role.NISBA
-        elif role is Role.NAME and n > 1 and _is_patronymic(word):
+        elif role is Role.NAME and n > 1 and is_patronymic(word):
             role = Role.NASAB
         parts.append(
             Part(

@@ -92,6 +92,13 @@ def test_a_name_that_only_adds_middle_names_reaches_the_threshold(query: str, en
     assert score(query, entry) >= THRESHOLD
 
 
+def test_an_added_patronymic_costs_less_than_an_added_middle_name() -> None:
+    patronymic = score("KIM, Lidia Egorovna", "KIM, Lidia")
+    middle_name = score("KIM, Lidia Egorova", "KIM, Lidia")
+    assert patronymic >= THRESHOLD
+    assert middle_name < patronymic
+
+
 def test_middle_names_that_differ_contradict_and_cost_in_full() -> None:
     omitted = score("Akram Turki al-Mazidih", "Akram Turki Hishan al-Mazidih")
     contradicting = score("Akram Turki Hashim al-Mazidih", "Akram Turki Hishan al-Mazidih")

@@ -150,6 +150,31 @@ def test_build_leaves_out_heldout_groups(builder: ModuleType, small: Lexicon) ->
     assert "hasszan" in small  # from the (training) Hasan group
 
 
+def test_groups_sharing_a_cyrillic_form_are_bridged(builder: ModuleType) -> None:
+    group = builder.RigourGroup
+    oleksiy = group({"oleksiy", "oleksii", "aleksey"}, set(), frozenset({"aleksey"}))
+    alexei = group({"alexei", "aleksei", "aleksey"}, set(), frozenset({"aleksey"}))
+    # Ukrainian h for Russian g: Ihor and Igor meet through игорь.
+    ihor = group({"ihor", "igor"}, set(), frozenset({"igor"}))
+    igor = group({"igor", "ygor"}, set(), frozenset({"igor"}))
+    alone = group({"olga", "olya"}, set(), frozenset({"olga"}))
+    bridged = list(builder.bridge_groups([oleksiy, alexei, ihor, igor, alone]))
+    assert {"oleksiy", "alexei", "aleksey", "aleksei", "oleksii"} in bridged
+    assert {"ihor", "igor", "ygor"} in bridged
+    assert not any("olga" in b for b in bridged)  # one group has nothing to bridge
+
+
+def test_a_short_or_widely_shared_cyrillic_form_bridges_nothing(builder: ModuleType) -> None:
+    group = builder.RigourGroup
+    short = [group({"yan", name}, set(), frozenset({"yan"})) for name in ("jan", "ian")]
+    assert list(builder.bridge_groups(short)) == []
+    crowd = [
+        group({"maria", f"maria{i}"}, set(), frozenset({"maria"}))
+        for i in range(builder.MAX_BRIDGED_GROUPS + 1)
+    ]
+    assert list(builder.bridge_groups(crowd)) == []
+
+
 def test_build_filters_noise(small: Lexicon) -> None:
     # Seen once, consonants far apart: an alignment slip of the source, not a spelling.
     assert "the" not in small.romanizations("ادواردز")

@@ -283,6 +283,35 @@ def test_compound_spellings_compare_as_identical() -> None:
     assert compare_parts(parsed("Abdullah"), parsed("عبد الله")).score == 1.0
 
 
+def test_a_compound_the_parser_could_not_split_is_compared_whole() -> None:
+    # Faizuulah is a misspelt Faizullah: no -ullah ending to split, one letter off the whole.
+    latin = compare_parts(parsed("Faizuulah"), parsed("Faizullah"))
+    assert latin.score >= SAME_NAME
+    assert latin.reason is Reason.SPELLING and "faizullah" in latin.detail
+    arabic = compare_parts(parsed("Faizuulah"), parsed("فيض الله"))
+    assert arabic.score >= SAME_NAME
+    assert arabic.reason is Reason.TRANSLITERATION
+    # Far from every whole spelling: still a different name.
+    assert compare_parts(parsed("Faisal"), parsed("Faizullah")).score < NOT_ALIGNED
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("Oleksiy", "Alexei"), ("Volodymyr", "Vladimir"), ("Ihor", "Igor"), ("Olha", "Olga")],
+)
+def test_ukrainian_and_russian_forms_of_a_name_are_known_variants(a: str, b: str) -> None:
+    assert part_similarity(a, b).reason is Reason.VARIANT
+
+
+def test_patronymics_from_variant_names_are_variants_but_not_of_the_name() -> None:
+    russian = analyse("SEMENCHEV, Igor Igorevich").name_parts
+    ukrainian = analyse("SEMENCHEV, Ihor Ihorovych").name_parts
+    igorevich, ihorovych, igor = russian[2], ukrainian[2], russian[1]
+    assert (igorevich.part.core, ihorovych.part.core) == ("igorevich", "ihorovych")
+    assert compare_parts(igorevich, ihorovych).reason is Reason.VARIANT
+    assert compare_parts(igor, ihorovych).score < NOT_ALIGNED
+
+
 def test_cross_script_compounds_align() -> None:
     assert compare_parts(parsed("عبدالرحمن"), parsed("Abdul Rahman")).score >= SAME_NAME
     assert compare_parts(parsed("نصرالله"), parsed("Nasrallah")).score >= SAME_NAME

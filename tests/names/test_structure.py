@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from hajiz.names.normalize import normalize_name
-from hajiz.names.structure import Part, Role, parse_parts, split_attached
+from hajiz.names.structure import Part, Role, parse_parts, patronymic_stems, split_attached
 
 KUNYA, NASAB, NISBA = Role.KUNYA, Role.NASAB, Role.NISBA
 COMPOUND, TITLE, NAME = Role.COMPOUND, Role.TITLE, Role.NAME
@@ -169,6 +169,8 @@ def test_abd_spellings_that_are_names_stay_names(name: str) -> None:
         ("Zaher Dine", "zaher"),
         ("Shamsuddin", "shams"),
         ("Fakhruddin", "fakhr"),
+        ("Nurettin", "nur"),  # Turkish spells -din as -ttin
+        ("Salahattin", "salah"),
         ("نورالدين", "نور"),
         ("نور الدين", "نور"),
         ("صلاح الدين", "صلاح"),
@@ -411,3 +413,19 @@ def test_an_idafa_article_written_onto_the_first_word_is_split_off(
     name: str, expected: list[Any]
 ) -> None:
     assert shape(name) == expected
+
+
+@pytest.mark.parametrize(
+    ("word", "stems"),
+    [
+        ("ihorovych", ("ihor", "ihori", "ihory")),
+        ("alexeevich", ("alexe", "alexei", "alexey")),  # Alexei's -i goes before -evich
+        ("ivanivna", ("ivan", "ivani", "ivany")),
+        ("rustam", ()),  # not a patronymic
+        ("ovich", ()),  # too short to be one
+    ],
+)
+def test_a_patronymic_names_the_stems_of_the_father_s_name(
+    word: str, stems: tuple[str, ...]
+) -> None:
+    assert patronymic_stems(word) == stems
