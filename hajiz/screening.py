@@ -7,7 +7,7 @@ import multiprocessing
 import os
 import time
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
@@ -178,7 +178,7 @@ class Screener:
         threshold = self.threshold if threshold is None else threshold
         prepared = prepare_query(query)
         accept = None if agency is None else (lambda s: is_visible(s, agency))
-        candidates = self.index.candidates(prepared, self.candidate_limit, accept)
+        candidates = self._candidates(prepared, accept)
         hits = []
         for subject in candidates:
             result = self.algorithm.score(prepared, subject, self.weights)
@@ -197,8 +197,19 @@ class Screener:
 
     def candidate_ids(self, query: Query) -> list[str]:
         """The index's candidates for a query, before scoring."""
-        prepared = prepare_query(query)
-        return [s.id for s in self.index.candidates(prepared, self.candidate_limit)]
+        return [s.id for s in self._candidates(prepare_query(query), None)]
+
+    def _candidates(
+        self, prepared: PreparedQuery, accept: Callable[[Subject], bool] | None
+    ) -> list[Subject]:
+        """The index's candidates by name, and every entry listing one of the traveller's
+        document numbers: an exact document match is decisive whatever the name says."""
+        candidates = self.index.candidates(prepared, self.candidate_limit, accept)
+        if prepared.query.documents:
+            named = {s.id for s in candidates}
+            listing = self.index.listing_documents(prepared, accept)
+            candidates += [s for s in listing if s.id not in named]
+        return candidates
 
     def score(self, query: Query, entry_id: str) -> Hit:
         """Score the query against one entry (whether or not the index retrieves it)."""

@@ -11,7 +11,7 @@ import pytest
 from hajiz.errors import EntryNotFound
 from hajiz.importers.base import parse_list
 from hajiz.matching.subjects import prepare_entry
-from hajiz.model import BirthDate, Entry, Query
+from hajiz.model import BirthDate, Document, Entry, Query
 from hajiz.screening import Screener, ScreeningResult, is_visible
 
 UN_SMALL = Path(__file__).resolve().parent / "fixtures" / "un_sc_small.xml"
@@ -244,3 +244,23 @@ def test_equal_scores_are_ordered_by_entry_id(e: EntryFactory) -> None:
     hits = screener.screen(q("Ayman al-Zawahiri")).hits
     assert [h.entry_id for h in hits] == ["a-1", "b-2", "c-3"]
     assert len({h.score for h in hits}) == 1
+
+
+def test_an_exact_document_match_is_found_whatever_the_name(e: EntryFactory) -> None:
+    passport = Document(type="passport", number="A1234567", country="IQ")
+    listed = e("doc", "Omar Farouk Haddad", documents=(passport,))
+    screener = Screener.from_entries([listed, *(e(f"o{i}", f"John Smith {i}") for i in range(20))])
+    query = Query(names=("John Brown",), documents=(passport,))
+    (hit,) = screener.screen(query).hits
+    assert hit.entry_id == "doc"
+    assert hit.band == "strong"
+    assert "doc" in screener.candidate_ids(query)
+
+
+def test_a_document_match_respects_what_an_agency_may_see(e: EntryFactory) -> None:
+    passport = Document(type="passport", number="A1234567", country="IQ")
+    secret = e("secret", "Omar Farouk Haddad", agency="Y", releasable_to=(), documents=(passport,))
+    screener = Screener.from_entries([secret])
+    query = Query(names=("John Brown",), documents=(passport,))
+    assert screener.screen(query, agency="X").hits == []
+    assert [h.entry_id for h in screener.screen(query, agency="Y").hits] == ["secret"]

@@ -24,6 +24,8 @@ import numpy as np
 import numpy.typing as npt
 
 from hajiz.index.heap import collector_paused
+from hajiz.index.identifiers import Identifiers
+from hajiz.matching.features.dates import year_bounds
 from hajiz.matching.subjects import PreparedQuery, Subject
 from hajiz.names.analysis import AnalysedPart
 from hajiz.names.phonetic import phonetic_key
@@ -51,6 +53,10 @@ MIN_NEAR_SKELETON = 4
 BEST_KEY_SHARE = 0.5
 # Pending additions per key merged into the key's array once they pass this many.
 MERGE_AT = 256
+# With a birth date in the query, entries whose key score is within this share of the last
+# candidate's compete for the last places by birth year: among a hundred listed namesakes, the
+# one born that year is the one to score.
+NEAR_TIE = 0.1
 
 
 def joined_keys(parts: tuple[AnalysedPart, ...], forms: int) -> Iterator[frozenset[str]]:
@@ -131,6 +137,7 @@ class CandidateIndex:
     def __init__(self) -> None:
         self._subjects: list[Subject | None] = []
         self._slot_of: dict[str, int] = {}
+        self._identifiers = Identifiers()
         # The postings as built: one flat array of slots, each key's run between two bounds.
         # Millions of small arrays would cost memory and make the snapshot slow to load.
         self._rows: dict[str, int] = {}
@@ -199,6 +206,7 @@ class CandidateIndex:
             self._pack({key: self._stored(key) for key in self._rows.keys() | self._postings})
         return {
             "subjects": self._subjects,
+            "identifiers": self._identifiers,
             "rows": self._rows,
             "packed": self._packed,
             "bounds": self._bounds,
@@ -207,6 +215,7 @@ class CandidateIndex:
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         self._subjects = state["subjects"]
+        self._identifiers = state["identifiers"]
         self._slot_of = {s.id: slot for slot, s in enumerate(self._subjects) if s is not None}
         self._rows = state["rows"]
         self._packed = state["packed"]
@@ -260,6 +269,7 @@ class CandidateIndex:
             self._remove_slot(self._slot_of[subject.id])
         slot = len(self._subjects)
         self._subjects.append(subject)
+        self._identifiers.add(slot, subject.documents, subject.birth_dates)
         self._slot_of[subject.id] = slot
         return slot
 
@@ -290,6 +300,17 @@ class CandidateIndex:
         if key in self._pending:
             self._merge(key)
         return self._stored(key)
+
+    def listing_documents(
+        self, query: PreparedQuery, accept: Callable[[Subject], bool] | None = None
+    ) -> list[Subject]:
+        """The live (and accepted) entries that list one of the query's document numbers."""
+        found = []
+        for slot in self._identifiers.slots_listing(query.query.documents):
+            subject = self._subjects[slot]
+            if subject is not None and (accept is None or accept(subject)):
+                found.append(subject)
+        return found
 
     def query_key_groups(self, query: PreparedQuery) -> list[frozenset[str]]:
         """The query's keys by part, and by pair of adjacent parts read as one word; each once.
@@ -338,6 +359,7 @@ class CandidateIndex:
         `min_share` of the best accepted entry's are left out.
         """
         total = max(len(self._subjects), 1)
+        born = year_bounds(query.query.birth_dates)
         found: list[tuple[int, Slots, float, int]] = []
         for group, keys in enumerate(self.query_key_groups(query)):
             for key in keys:
@@ -360,11 +382,12 @@ class CandidateIndex:
         rare_at_most = self._rare_postings()
         rare_size = sum(len(p[0]) for g in groups for p in g if len(p[0]) <= rare_at_most)
         if 0 < rare_size <= DENSE_FROM:
-            pruned = self._rare_first(groups, rare_at_most, limit, accept, min_share)
+            pruned = self._rare_first(groups, rare_at_most, limit, accept, min_share, born)
             if pruned is not None:
                 return pruned
         hits, scores = self._count_all(groups)
-        return [subject for subject, _ in self._best(hits, scores, limit, accept, min_share)]
+        best = self._best(hits, scores, limit, accept, min_share, born)
+        return [subject for subject, _ in best]
 
     def _count_all(self, groups: list[Group]) -> Scored:
         """Every entry any posting names, with its score: each group's best key, summed."""
@@ -396,6 +419,7 @@ class CandidateIndex:
         limit: int,
         accept: Callable[[Subject], bool] | None,
         min_share: float,
+        born: tuple[int, int] | None,
     ) -> list[Subject] | None:
         """The same candidates without reading the long postings of common keys in full.
 
@@ -436,9 +460,11 @@ class CandidateIndex:
         # Entries that cannot reach the limit-th best even with every common key are dropped
         # (the limit-th best counts removed slots too, which the result skips).
         reach = limit + self._dead
+        # Near ties of the limit-th best compete by birth year: they must survive too.
+        near = 1.0 if born is None else 1.0 - NEAR_TIE
         if accept is None and len(hits) > reach:
             lower = best.sum(axis=0) + spread
-            needed = np.partition(lower, -reach)[-reach]
+            needed = np.partition(lower, -reach)[-reach] * near
             keep = lower + common_bound >= needed
             hits, best, spread = hits[keep], best[:, keep], spread[keep]
         for number, (postings, heaviest, share) in common:
@@ -447,10 +473,11 @@ class CandidateIndex:
             np.maximum(best[number], heaviest * present, out=best[number])
             spread += share * present
         scores = best.sum(axis=0) + spread
-        ranked = self._best(hits, scores, limit, accept, min_share)
+        ranked = self._best(hits, scores, limit, accept, min_share, born)
         if not ranked:
             return None
-        bound = ranked[-1][1] if len(ranked) >= limit else ranked[0][1] * min_share
+        lowest = min(score for _, score in ranked)
+        bound = lowest * near if len(ranked) >= limit else max(s for _, s in ranked) * min_share
         if common_bound >= bound:
             return None
         return [subject for subject, _ in ranked]
@@ -462,8 +489,12 @@ class CandidateIndex:
         limit: int,
         accept: Callable[[Subject], bool] | None,
         min_share: float,
+        born: tuple[int, int] | None,
     ) -> list[tuple[Subject, float]]:
-        """The best-scoring live (and accepted) subjects and their scores, ties by slot."""
+        """The best-scoring live (and accepted) subjects and their scores, ties by slot.
+
+        With a birth year, the last places go first to near ties born then (`NEAR_TIE`).
+        """
         # Sums taken in another order differ in the last bits: ties must stay ties.
         scores = np.round(scores, 9)
         # Only the top few need ordering; dead or rejected slots may need a wider window.
@@ -473,11 +504,16 @@ class CandidateIndex:
                 # Every entry tied with the window's last one comes along, so that ties are
                 # broken by slot, the same way every time.
                 last = -np.partition(-scores, window - 1)[window - 1]
+                if born is not None:
+                    cut = -np.partition(-scores, limit - 1)[limit - 1]
+                    last = min(last, cut * (1.0 - NEAR_TIE))
                 top = np.flatnonzero(scores >= last)
                 chosen_slots, chosen_scores = slots[top], scores[top]
             else:
                 chosen_slots, chosen_scores = slots, scores
             order = np.lexsort((chosen_slots, -chosen_scores))
+            if born is not None and len(order) > limit:
+                order = self._born_first(order, chosen_slots, chosen_scores, limit, born, min_share)
             result: list[tuple[Subject, float]] = []
             floor = 0.0
             for position in order:
@@ -494,3 +530,23 @@ class CandidateIndex:
             if len(scores) <= window:
                 return result
             window *= 4
+
+    def _born_first(
+        self,
+        order: npt.NDArray[np.intp],
+        slots: npt.NDArray[np.intp],
+        scores: npt.NDArray[np.float64],
+        limit: int,
+        born: tuple[int, int],
+        min_share: float,
+    ) -> npt.NDArray[np.intp]:
+        """The order with the near ties of the limit-th best born in `born` moved up, just
+        behind the entries that score above it (never above the best's `min_share` floor)."""
+        ranked = scores[order]
+        cut = ranked[limit - 1]
+        above = ranked > cut
+        lowest = max(cut * (1.0 - NEAR_TIE), ranked[0] * min_share)
+        near = np.flatnonzero(~above & (ranked >= lowest))
+        promoted = np.zeros(len(order), dtype=bool)
+        promoted[near[self._identifiers.born_near(slots[order[near]], born)]] = True
+        return np.concatenate((order[above], order[promoted], order[~above & ~promoted]))

@@ -15,7 +15,7 @@ import pytest
 from hajiz.importers.base import parse_list
 from hajiz.index.candidates import DEFAULT_CANDIDATES, CandidateIndex, subject_keys
 from hajiz.matching.subjects import Subject, prepare_entry, prepare_query
-from hajiz.model import Entry, Name, Query
+from hajiz.model import BirthDate, Entry, Name, Query
 
 UN_SMALL = Path(__file__).resolve().parents[1] / "fixtures" / "un_sc_small.xml"
 EntryFactory = Callable[..., Entry]
@@ -249,6 +249,32 @@ def test_an_arabic_only_entry_is_found_by_a_somali_spelling(e: EntryFactory) -> 
     arabic = e("t:arabic", "حسن ظاهر عويس")
     index = CandidateIndex.build(prepare_entry(x) for x in [*latin, arabic])
     assert candidate_ids(index, "HASSAN DAHIR AWEYS", limit=3)[0] == "t:arabic"
+
+
+def test_a_birth_year_finds_the_listed_namesake_among_a_hundred(e: EntryFactory) -> None:
+    namesakes = [
+        e(f"t:{i:03d}", "Mohammed Ali Hassan", birth_date=str(1940 + i % 30)) for i in range(100)
+    ]
+    born = e("t:born", "Mohammed Ali Hassan", birth_date="1985-03-02")
+    index = CandidateIndex.build(prepare_entry(x) for x in [*namesakes, born])
+    without = prepare_query(Query(names=("Mohammed Ali Hassan",)))
+    dated = prepare_query(
+        Query(names=("Mohammed Ali Hassan",), birth_dates=(BirthDate.parse("1986"),))
+    )
+    # A hundred ties on the name: without a birth date the last places go by slot.
+    assert "t:born" not in [s.id for s in index.candidates(without, 5)]
+    assert "t:born" in [s.id for s in index.candidates(dated, 5)]
+
+
+def test_a_birth_year_does_not_bring_in_a_far_weaker_name(e: EntryFactory) -> None:
+    namesakes = [e(f"t:{i:03d}", "Mohammed Ali", birth_date="1985") for i in range(30)]
+    better = e("t:better", "Mohammed Ali Zubaydi")
+    index = CandidateIndex.build(prepare_entry(x) for x in [*namesakes, better])
+    query = prepare_query(
+        Query(names=("Mohammed Ali Zubaydi",), birth_dates=(BirthDate.parse("1985"),))
+    )
+    # The namesakes share only the common parts: far below the best, born then or not.
+    assert [s.id for s in index.candidates(query, 5)] == ["t:better"]
 
 
 def test_counting_every_posting_densely_finds_what_counting_sparsely_finds(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,9 @@ from hajiz.importers.base import parse_list
 from hajiz.index.candidates import CandidateIndex, subject_keys
 from hajiz.index.snapshot import load_snapshot, save_snapshot
 from hajiz.matching.subjects import prepare_entry, prepare_query
-from hajiz.model import Query
+from hajiz.model import BirthDate, Document, Entry, Query
+
+EntryFactory = Callable[..., Entry]
 
 UN_SMALL = Path(__file__).resolve().parents[1] / "fixtures" / "un_sc_small.xml"
 QUERIES = [
@@ -127,3 +130,19 @@ def test_a_snapshot_of_code_that_moved_gives_none(tmp_path: Path) -> None:
     path = tmp_path / "index.pickle"
     path.write_bytes(b"chajiz.index.gone\nThing\n.")  # a pickle of a class that no longer exists
     assert load_snapshot(path, "f") is None
+
+
+def test_document_numbers_and_birth_years_survive_the_round_trip(
+    e: EntryFactory, tmp_path: Path
+) -> None:
+    passport = Document(type="passport", number="A1234567", country="IQ")
+    namesakes = [e(f"t:{i:03d}", "Mohammed Ali", birth_date="1950") for i in range(40)]
+    born = e("t:born", "Mohammed Ali", birth_date="1985", documents=(passport,))
+    path = tmp_path / "index.pickle"
+    save_snapshot(CandidateIndex.build(prepare_entry(x) for x in [*namesakes, born]), path, "f")
+    loaded = load_snapshot(path, "f")
+    assert loaded is not None
+    by_document = prepare_query(Query(names=("Someone Else",), documents=(passport,)))
+    assert [s.id for s in loaded.listing_documents(by_document)] == ["t:born"]
+    dated = prepare_query(Query(names=("Mohammed Ali",), birth_dates=(BirthDate.parse("1985"),)))
+    assert "t:born" in [s.id for s in loaded.candidates(dated, 5)]

@@ -209,6 +209,14 @@ def _listing(spans: Sequence[_Span]) -> str | None:
     return ", ".join(s.text for s in spans) or None
 
 
+def year_bounds(values: Sequence[BirthDate]) -> tuple[int, int] | None:
+    """The first and last year the stated dates cover, or None when none is usable."""
+    spans = [span for span in map(_span, values) if span is not None]
+    if not spans:
+        return None
+    return min(span.low for span in spans), max(span.high for span in spans)
+
+
 def birth_date_agreement(
     query_dates: Sequence[BirthDate], entry_dates: Sequence[BirthDate]
 ) -> FeatureResult:

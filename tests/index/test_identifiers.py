@@ -1,0 +1,50 @@
+"""Document numbers and birth years kept beside the names (index/identifiers.py)."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from hajiz.index.identifiers import Identifiers, lookup_number
+from hajiz.model import BirthDate, Document
+
+
+def passport(number: str) -> Document:
+    return Document(type="passport", number=number, country="IQ")
+
+
+def years(*texts: str) -> tuple[BirthDate, ...]:
+    return tuple(BirthDate.parse(t) for t in texts)
+
+
+def test_numbers_are_looked_up_as_the_document_feature_compares_them() -> None:
+    assert lookup_number("a12-345 67") == "A1234567"
+    assert lookup_number("0012 3456") == "123456"  # leading zeros are a typing habit
+
+
+def test_entries_are_found_by_any_number_they_list() -> None:
+    ids = Identifiers()
+    ids.add(0, [passport("A1234567"), passport("B7654321")], ())
+    ids.add(1, [passport("a1234567")], ())
+    ids.add(2, [], ())
+    assert ids.slots_listing([passport("A 123 4567")]) == [0, 1]
+    assert ids.slots_listing([passport("B7654321"), passport("A1234567")]) == [0, 1]
+    assert ids.slots_listing([passport("C9999999")]) == []
+
+
+def test_a_short_number_is_not_looked_up_alone() -> None:
+    ids = Identifiers()
+    ids.add(0, [passport("0001234")], ())  # 1234 once the zeros are gone
+    assert ids.slots_listing([passport("1234")]) == []
+
+
+def test_born_near_allows_a_year_either_way_and_needs_a_known_year() -> None:
+    ids = Identifiers()
+    ids.add(0, [], years("1971-07-28"))
+    ids.add(1, [], years("1969"))
+    ids.add(2, [], ())
+    ids.add(3, [], years("1960..1965", "1990"))  # several dates: the years they span
+    slots = np.arange(4)
+    assert ids.born_near(slots, (1970, 1970)).tolist() == [True, True, False, True]
+    assert ids.born_near(slots, (1972, 1972)).tolist() == [True, False, False, True]
+    assert ids.born_near(slots, (1967, 1967)).tolist() == [False, False, False, True]
+    assert ids.born_near(slots, (1950, 1955)).tolist() == [False, False, False, False]
