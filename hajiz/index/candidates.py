@@ -16,8 +16,7 @@ import itertools
 import math
 from array import array
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator
-from functools import lru_cache
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import numpy as np
@@ -25,11 +24,11 @@ import numpy.typing as npt
 
 from hajiz.index.heap import collector_paused
 from hajiz.index.identifiers import Identifiers
+from hajiz.index.keys import joined_key_sets, joined_keys, part_key_sets, subject_keys
+from hajiz.index.ranking import NEAR_TIE, best_subjects
 from hajiz.matching.features.dates import year_bounds
 from hajiz.matching.subjects import PreparedQuery, Subject
 from hajiz.names.analysis import AnalysedPart
-from hajiz.names.phonetic import phonetic_key
-from hajiz.names.structure import Role
 
 Slots = npt.NDArray[np.int32]
 
@@ -53,53 +52,6 @@ MIN_NEAR_SKELETON = 4
 BEST_KEY_SHARE = 0.5
 # Pending additions per key merged into the key's array once they pass this many.
 MERGE_AT = 256
-# With a birth date in the query, entries whose key score is within this share of the last
-# candidate's compete for the last places by birth year: among a hundred listed namesakes, the
-# one born that year is the one to score.
-NEAR_TIE = 0.1
-
-
-def joined_keys(parts: tuple[AnalysedPart, ...], forms: int) -> Iterator[frozenset[str]]:
-    """Keys of adjacent parts read as one word (Wali Jan = Walijan), one set per pair."""
-    for first, second in itertools.pairwise(parts):
-        if first.role is Role.TITLE or second.role is Role.TITLE:
-            continue
-        yield _joined_pair_keys(first, second, forms)
-
-
-# Pairs of interned parts recur across a list (Mohammed Ali, Abdul Rahman): remember their keys.
-@lru_cache(maxsize=1 << 20)
-def _joined_pair_keys(first: AnalysedPart, second: AnalysedPart, forms: int) -> frozenset[str]:
-    joined = (fa + fb for fa in _sounded(first, forms) for fb in _sounded(second, forms))
-    return frozenset(f"p:{phonetic_key(f)}" for f in joined)
-
-
-@lru_cache(maxsize=1 << 18)
-def _sounded(part: AnalysedPart, forms: int) -> tuple[str, ...]:
-    """The part's first forms, leaving out any that sounds like one before it (hassan, hasan):
-    joined to the same neighbour, they would almost always give the same key again."""
-    kept: dict[str, str] = {}
-    for form in part.forms[:forms]:
-        kept.setdefault(phonetic_key(form), form)
-    return tuple(kept.values())
-
-
-def _part_key_sets(subject: Subject) -> Iterator[frozenset[str]]:
-    """The key set of every part of every name of a subject."""
-    for subject_name in subject.names:
-        for part in subject_name.name.name_parts:
-            yield part.keys()
-
-
-def _joined_key_sets(subject: Subject) -> Iterator[frozenset[str]]:
-    """The key sets of adjacent parts read as one word, in every name of a subject."""
-    for subject_name in subject.names:
-        yield from joined_keys(subject_name.name.name_parts, 2)
-
-
-def subject_keys(subject: Subject) -> set[str]:
-    """The keys of a subject: of every part of every name, and of adjacent parts joined."""
-    return set().union(*_part_key_sets(subject), *_joined_key_sets(subject))
 
 
 # A key's postings, its weight as its group's best key, and its share of the group's spread.
@@ -166,14 +118,14 @@ class CandidateIndex:
         for subject in subjects:
             slot = index._place(subject)
             carried: set[int] = set()
-            for key_set in _part_key_sets(subject):
+            for key_set in part_key_sets(subject):
                 numbers = numbered.get(key_set)
                 if numbers is None:
                     numbers = tuple(rows.setdefault(key, len(rows)) for key in key_set)
                     numbered[key_set] = numbers
                 carried.update(numbers)
             # Joined pairs rarely repeat: numbered as they come, not remembered.
-            for key_set in _joined_key_sets(subject):
+            for key_set in joined_key_sets(subject):
                 carried.update(rows.setdefault(key, len(rows)) for key in key_set)
             key_rows.extend(carried)
             key_slots.extend(itertools.repeat(slot, len(carried)))
@@ -386,7 +338,7 @@ class CandidateIndex:
             if pruned is not None:
                 return pruned
         hits, scores = self._count_all(groups)
-        best = self._best(hits, scores, limit, accept, min_share, born)
+        best = self._ranked(hits, scores, limit, accept, min_share, born)
         return [subject for subject, _ in best]
 
     def _count_all(self, groups: list[Group]) -> Scored:
@@ -473,7 +425,7 @@ class CandidateIndex:
             np.maximum(best[number], heaviest * present, out=best[number])
             spread += share * present
         scores = best.sum(axis=0) + spread
-        ranked = self._best(hits, scores, limit, accept, min_share, born)
+        ranked = self._ranked(hits, scores, limit, accept, min_share, born)
         if not ranked:
             return None
         lowest = min(score for _, score in ranked)
@@ -482,7 +434,7 @@ class CandidateIndex:
             return None
         return [subject for subject, _ in ranked]
 
-    def _best(
+    def _ranked(
         self,
         slots: npt.NDArray[np.intp],
         scores: npt.NDArray[np.float64],
@@ -491,62 +443,6 @@ class CandidateIndex:
         min_share: float,
         born: tuple[int, int] | None,
     ) -> list[tuple[Subject, float]]:
-        """The best-scoring live (and accepted) subjects and their scores, ties by slot.
-
-        With a birth year, the last places go first to near ties born then (`NEAR_TIE`).
-        """
-        # Sums taken in another order differ in the last bits: ties must stay ties.
-        scores = np.round(scores, 9)
-        # Only the top few need ordering; dead or rejected slots may need a wider window.
-        window = limit * 4
-        while True:
-            if len(scores) > window:
-                # Every entry tied with the window's last one comes along, so that ties are
-                # broken by slot, the same way every time.
-                last = -np.partition(-scores, window - 1)[window - 1]
-                if born is not None:
-                    cut = -np.partition(-scores, limit - 1)[limit - 1]
-                    last = min(last, cut * (1.0 - NEAR_TIE))
-                top = np.flatnonzero(scores >= last)
-                chosen_slots, chosen_scores = slots[top], scores[top]
-            else:
-                chosen_slots, chosen_scores = slots, scores
-            order = np.lexsort((chosen_slots, -chosen_scores))
-            if born is not None and len(order) > limit:
-                order = self._born_first(order, chosen_slots, chosen_scores, limit, born, min_share)
-            result: list[tuple[Subject, float]] = []
-            floor = 0.0
-            for position in order:
-                score = float(chosen_scores[position])
-                if score < floor:
-                    return result
-                subject = self._subjects[int(chosen_slots[position])]
-                if subject is not None and (accept is None or accept(subject)):
-                    if not result:
-                        floor = score * min_share
-                    result.append((subject, score))
-                    if len(result) >= limit:
-                        return result
-            if len(scores) <= window:
-                return result
-            window *= 4
-
-    def _born_first(
-        self,
-        order: npt.NDArray[np.intp],
-        slots: npt.NDArray[np.intp],
-        scores: npt.NDArray[np.float64],
-        limit: int,
-        born: tuple[int, int],
-        min_share: float,
-    ) -> npt.NDArray[np.intp]:
-        """The order with the near ties of the limit-th best born in `born` moved up, just
-        behind the entries that score above it (never above the best's `min_share` floor)."""
-        ranked = scores[order]
-        cut = ranked[limit - 1]
-        above = ranked > cut
-        lowest = max(cut * (1.0 - NEAR_TIE), ranked[0] * min_share)
-        near = np.flatnonzero(~above & (ranked >= lowest))
-        promoted = np.zeros(len(order), dtype=bool)
-        promoted[near[self._identifiers.born_near(slots[order[near]], born)]] = True
-        return np.concatenate((order[above], order[promoted], order[~above & ~promoted]))
+        return best_subjects(
+            self._subjects, self._identifiers, slots, scores, limit, accept, min_share, born
+        )

@@ -13,7 +13,8 @@ from typing import Any
 import pytest
 
 from hajiz.importers.base import parse_list
-from hajiz.index.candidates import DEFAULT_CANDIDATES, CandidateIndex, subject_keys
+from hajiz.index.candidates import DEFAULT_CANDIDATES, CandidateIndex
+from hajiz.index.keys import subject_keys
 from hajiz.matching.subjects import Subject, prepare_entry, prepare_query
 from hajiz.model import BirthDate, Entry, Name, Query
 
@@ -163,11 +164,6 @@ def test_document_frequency_counts_entries_with_a_key(index: CandidateIndex) -> 
     assert keys
     assert max(index.document_frequency(k) for k in keys) >= 1
     assert index.document_frequency("p:qwzxtrab") == 0
-
-
-def test_subject_keys_include_joined_parts() -> None:
-    # "Wali Jan" carries the key of "Walijan", so either spelling finds the other.
-    assert _keys("Walijan") & _keys("Wali Jan")
 
 
 def test_candidates_far_below_the_best_are_left_out(e: EntryFactory) -> None:

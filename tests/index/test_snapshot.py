@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from hajiz.importers.base import parse_list
-from hajiz.index.candidates import CandidateIndex, subject_keys
+from hajiz.index.candidates import CandidateIndex
+from hajiz.index.keys import subject_keys
 from hajiz.index.snapshot import load_snapshot, save_snapshot
 from hajiz.matching.subjects import prepare_entry, prepare_query
 from hajiz.model import BirthDate, Document, Entry, Query

@@ -1,0 +1,60 @@
+"""The matching keys the index files an entry under, and the keys of parts read as one word.
+
+A part's keys are its own (analysis.py). Two adjacent parts also get the phonetic keys of
+their forms written together, so that Walijan finds Wali Jan and Abdelfattah finds Abd
+al-Fattah.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator
+from functools import lru_cache
+
+from hajiz.matching.subjects import Subject
+from hajiz.names.analysis import AnalysedPart
+from hajiz.names.phonetic import phonetic_key
+from hajiz.names.structure import Role
+
+
+def joined_keys(parts: tuple[AnalysedPart, ...], forms: int) -> Iterator[frozenset[str]]:
+    """Keys of adjacent parts read as one word (Wali Jan = Walijan), one set per pair."""
+    for first, second in itertools.pairwise(parts):
+        if first.role is Role.TITLE or second.role is Role.TITLE:
+            continue
+        yield _joined_pair_keys(first, second, forms)
+
+
+# Pairs of interned parts recur across a list (Mohammed Ali, Abdul Rahman): remember their keys.
+@lru_cache(maxsize=1 << 20)
+def _joined_pair_keys(first: AnalysedPart, second: AnalysedPart, forms: int) -> frozenset[str]:
+    joined = (fa + fb for fa in _sounded(first, forms) for fb in _sounded(second, forms))
+    return frozenset(f"p:{phonetic_key(f)}" for f in joined)
+
+
+@lru_cache(maxsize=1 << 18)
+def _sounded(part: AnalysedPart, forms: int) -> tuple[str, ...]:
+    """The part's first forms, leaving out any that sounds like one before it (hassan, hasan):
+    joined to the same neighbour, they would almost always give the same key again."""
+    kept: dict[str, str] = {}
+    for form in part.forms[:forms]:
+        kept.setdefault(phonetic_key(form), form)
+    return tuple(kept.values())
+
+
+def part_key_sets(subject: Subject) -> Iterator[frozenset[str]]:
+    """The key set of every part of every name of a subject."""
+    for subject_name in subject.names:
+        for part in subject_name.name.name_parts:
+            yield part.keys()
+
+
+def joined_key_sets(subject: Subject) -> Iterator[frozenset[str]]:
+    """The key sets of adjacent parts read as one word, in every name of a subject."""
+    for subject_name in subject.names:
+        yield from joined_keys(subject_name.name.name_parts, 2)
+
+
+def subject_keys(subject: Subject) -> set[str]:
+    """The keys of a subject: of every part of every name, and of adjacent parts joined."""
+    return set().union(*part_key_sets(subject), *joined_key_sets(subject))
