@@ -181,7 +181,7 @@ class Screener:
         candidates = self._candidates(prepared, accept)
         hits = []
         for subject in candidates:
-            result = self.algorithm.score(prepared, subject, self.weights)
+            result = self.algorithm.score(prepared, subject, self.weights, threshold)
             if result.score >= threshold:
                 hits.append(self._hit(subject, result, threshold))
         hits.sort(key=lambda h: (-h.score, h.entry_id))

@@ -147,7 +147,7 @@ def time_stages(screener: Screener, queries: list[Query]) -> dict[str, Any]:
             candidates = screener.index.candidates(prepared, screener.candidate_limit)
             scored_at = time.perf_counter()
             for subject in candidates:
-                screener.algorithm.score(prepared, subject, screener.weights)
+                screener.algorithm.score(prepared, subject, screener.weights, screener.threshold)
             done = time.perf_counter()
             analyse_ms.append((found_at - started) * 1000.0)
             find_ms.append((scored_at - found_at) * 1000.0)

@@ -159,9 +159,17 @@ class HajizV1:
         return results
 
     def score(
-        self, query: PreparedQuery, subject: Subject, weigh: Weigh = lexicon_weight
+        self,
+        query: PreparedQuery,
+        subject: Subject,
+        weigh: Weigh = lexicon_weight,
+        needed: float = 0.0,
     ) -> MatchResult:
-        """Score a query against one prepared entry (`weigh` gives each name part's rarity)."""
+        """Score a query against one prepared entry (`weigh` gives each name part's rarity).
+
+        A result that cannot reach `needed` may come back with its name score alone: below
+        `support_from` the features can only lower a score, unless a document decides it.
+        """
         if not query.names or not subject.names:
             return MatchResult(0.0, None, None, tuple(self.features(query, subject)))
         comparison, kind = self.best_name(query, subject, weigh)
@@ -170,6 +178,9 @@ class HajizV1:
         if kind is NameKind.WEAK_ALIAS and name_score > self.config["weak_alias_cap"]:
             name_score = self.config["weak_alias_cap"]
             notes.append("matched a weak alias only: needs a secondary identifier")
+        hopeless = name_score < needed and name_score <= self.config["support_from"]
+        if hopeless and not query.query.documents:
+            return MatchResult(name_score, comparison, kind, (), tuple(notes))
         features = self.features(query, subject)
         support = _ramp(name_score, self.config["support_from"], self.config["support_full"])
         score = name_score

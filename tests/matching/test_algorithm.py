@@ -227,3 +227,17 @@ def test_a_query_without_names_scores_zero(baghdadi: Entry) -> None:
     assert result.score == 0.0
     assert result.name is None
     assert result.explanation()["name"] is None
+
+
+def test_a_score_that_cannot_reach_what_is_needed_skips_the_features(baghdadi: Entry) -> None:
+    poor = prepare_query(query("Ibrahim Smith", dob="1971-07-28"))
+    entry = prepare_entry(baghdadi)
+    full = ALGORITHM.score(poor, entry)
+    short = ALGORITHM.score(poor, entry, needed=THRESHOLD)
+    assert full.features and not short.features
+    assert short.score < THRESHOLD and full.score < THRESHOLD
+    # A good name, or a document that may decide, is always scored in full.
+    good = prepare_query(query("Ibrahim Awwad Ibrahim al-Badri", dob="1971-07-28"))
+    assert ALGORITHM.score(good, entry, needed=THRESHOLD).features
+    with_passport = prepare_query(query("John Smith", documents=(PASSPORT,)))
+    assert ALGORITHM.score(with_passport, entry, needed=THRESHOLD).score >= 0.97
