@@ -9,6 +9,7 @@ import click
 
 from hajiz.cli.context import CliContext, err, load_settings, out
 from hajiz.errors import ConfigError, HajizError
+from hajiz.evaluation.cases import Category
 from hajiz.evaluation.peer import is_peer_available
 from hajiz.evaluation.plots import write_plots
 from hajiz.evaluation.report import misses, summarise, write_json
@@ -170,6 +171,7 @@ def eval_command(
     console = out()
     console.print(summary_table(report))
     console.print(breakdown_table(report))
+    console.print(breakdown_table(report, Category.ALIAS_STRONG))
     comparison = peer_table(report)
     if comparison is not None:
         console.print(comparison)

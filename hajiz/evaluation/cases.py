@@ -77,6 +77,13 @@ class Case:
     kind: str = ""  # sub-kind: the variant transform, alias source, ...
     dob_mode: DobMode | None = None
     source_name: str = ""  # the listed name the query was made from, for the miss report
+    relation: str = ""  # aliases: whether the query shares any name key with what is left
+
+
+# An alias that shares no matching key with any name left on the list (Torres Hernandez for
+# Davila Lopez) is beyond any name matcher; the report counts these apart.
+SHARES_A_KEY = "shares-a-name-key"
+SHARES_NO_KEY = "shares-no-name-key"
 
 
 @dataclass(frozen=True)

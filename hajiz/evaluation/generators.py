@@ -11,7 +11,7 @@ import random
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
-from hajiz.evaluation.cases import Case, CaseSet, Category, DobMode
+from hajiz.evaluation.cases import SHARES_A_KEY, SHARES_NO_KEY, Case, CaseSet, Category, DobMode
 from hajiz.evaluation.variants import TRANSFORMS
 from hajiz.evaluation.watchlist import (
     birth_date_query,
@@ -23,6 +23,7 @@ from hajiz.evaluation.watchlist import (
     without_names,
 )
 from hajiz.model import BirthDate, Entry, Name, NameKind, PartialDate, Query
+from hajiz.names.analysis import analyse
 from hajiz.names.normalize import normalize_name
 
 DOB_MODES = (DobMode.GIVEN, DobMode.ABSENT, DobMode.ONE_YEAR_OFF)
@@ -137,22 +138,32 @@ def alias_cases(
         for entry_id in {subject.id, *twin_map.get(subject.id, ())}:
             edits[entry_id] = drop
     watchlist, surviving = _cut_watchlist(entries, edits)
+    left = {e.id: e for e in watchlist}
     category = Category.ALIAS_STRONG if kind is NameKind.ALIAS else Category.ALIAS_WEAK
     cases: list[Case] = []
     for subject in subjects:
         alias = held[subject.id]
         case_id = f"{category}-{len(cases):05d}"
+        expected = frozenset({subject.id, *twin_map.get(subject.id, ())} & surviving)
+        remaining = [n.full for entry_id in expected for n in left[entry_id].names]
         cases.append(
             Case(
                 id=case_id,
                 category=category,
                 query=Query(id=case_id, names=(alias.full,)),
-                expected=frozenset({subject.id, *twin_map.get(subject.id, ())} & surviving),
+                expected=expected,
                 kind=subject.source,
                 source_name=alias.full,
+                relation=SHARES_A_KEY if shares_a_key(alias.full, remaining) else SHARES_NO_KEY,
             )
         )
     return CaseSet(category, tuple(cases), watchlist, {"subjects": len(subjects)})
+
+
+def shares_a_key(name: str, others: Sequence[str]) -> bool:
+    """Whether a name shares any matching key (spelling, skeleton, variant group) with others."""
+    keys = analyse(name).keys()
+    return any(not keys.isdisjoint(analyse(other).keys()) for other in others)
 
 
 def shift_year(date: PartialDate, years: int) -> PartialDate:

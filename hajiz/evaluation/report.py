@@ -61,7 +61,8 @@ def category_metrics(category: Category, outcomes: Sequence[Outcome], t: float) 
 def _breakdown(
     category: Category, cases: Sequence[Case], outcomes: Sequence[Outcome], t: float
 ) -> dict[str, dict[str, Any]]:
-    """Metrics per sub-kind (transform, alias source, name origin) and per birth-date mode."""
+    """Metrics per sub-kind (transform, alias source, name origin), per birth-date mode, and
+    for aliases by whether they share a name key with what is left."""
     by_case = {c.id: c for c in cases}
     groups: dict[str, dict[str, list[Outcome]]] = defaultdict(lambda: defaultdict(list))
     for outcome in outcomes:
@@ -70,6 +71,8 @@ def _breakdown(
             groups["by_kind"][case.kind].append(outcome)
         if case.dob_mode is not None:
             groups["by_dob"][case.dob_mode].append(outcome)
+        if case.relation:
+            groups["by_relation"][case.relation].append(outcome)
     result: dict[str, dict[str, Any]] = {}
     for axis, members in sorted(groups.items()):
         result[axis] = {}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 
-from hajiz.evaluation.cases import Category, DobMode
+from hajiz.evaluation.cases import SHARES_A_KEY, SHARES_NO_KEY, Category, DobMode
 from hajiz.evaluation.generators import alias_cases, cross_script_cases, shift_year, variant_cases
 from hajiz.evaluation.watchlist import is_arabic, name_key, twins
 from hajiz.model import NameKind, PartialDate
@@ -78,6 +78,18 @@ def test_held_out_strong_alias_leaves_no_copy_behind():
         for entry_id in case.expected:
             assert name_key(query) not in {name_key(n.full) for n in listed[entry_id].names}
     assert queries["HUSSEIN, Saddam"].expected == {"ofac:1", "un:1"}
+
+
+def test_an_alias_is_marked_by_whether_it_shares_a_name_key_with_what_is_left():
+    tw = twins(ENTRIES)
+    cases = alias_cases(ENTRIES, tw, kind=A, limit=None, rng=random.Random(0))
+    relation = {c.query.names[0]: c.relation for c in cases.cases}
+    # Saddam Hussein is still listed as AL-TIKRITI, Saddam Hussein; Kamel Mustafa shares
+    # nothing with AL-MASRI, Abu Hamza.
+    assert relation == {
+        "HUSSEIN, Saddam": SHARES_A_KEY,
+        "MUSTAFA, Kamel Mustafa": SHARES_NO_KEY,
+    }
 
 
 def test_held_out_weak_alias():
