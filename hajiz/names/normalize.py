@@ -89,6 +89,9 @@ _CYRILLIC = str.maketrans(
         "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu",
         "я": "ya", "і": "i", "ї": "yi", "є": "ye", "ґ": "g", "ў": "u", "қ": "k", "ғ": "gh",
         "ҳ": "kh", "ң": "ng", "ө": "o", "ү": "u", "ә": "a",
+        # Serbian and Macedonian, as their own Latin alphabets write them (Јован = Jovan).
+        "ј": "j", "љ": "lj", "њ": "nj", "ћ": "c", "ђ": "dj", "џ": "dz", "ѓ": "gj", "ќ": "kj",
+        "ѕ": "dz",
     }
 )  # fmt: skip
 

@@ -147,6 +147,9 @@ def test_greek_omicron_inside_a_latin_name_is_folded() -> None:
         ("Магомед", "magomed"),
         ("Абдурахманов", "abdurakhmanov"),
         ("Шамиль", "shamil"),
+        ("Јовановић", "jovanovic"),  # Serbian
+        ("Љубиша", "ljubisha"),
+        ("Ѓорѓе", "gjorgje"),  # Macedonian
     ],
 )
 def test_wholly_cyrillic_names_are_transliterated(cyrillic: str, latin: str) -> None:
