@@ -25,7 +25,7 @@ import numpy.typing as npt
 from hajiz.index.heap import collector_paused
 from hajiz.index.identifiers import Identifiers
 from hajiz.index.keys import joined_key_sets, joined_keys, part_key_sets, subject_keys
-from hajiz.index.ranking import NEAR_TIE, best_subjects
+from hajiz.index.ranking import NEAR_TIE, Wanted, best_subjects
 from hajiz.matching.features.dates import year_bounds
 from hajiz.matching.subjects import PreparedQuery, Subject
 from hajiz.names.analysis import AnalysedPart
@@ -311,7 +311,7 @@ class CandidateIndex:
         `min_share` of the best accepted entry's are left out.
         """
         total = max(len(self._subjects), 1)
-        born = year_bounds(query.query.birth_dates)
+        wanted = Wanted(limit, accept, min_share, year_bounds(query.query.birth_dates))
         found: list[tuple[int, Slots, float, int]] = []
         for group, keys in enumerate(self.query_key_groups(query)):
             for key in keys:
@@ -334,11 +334,11 @@ class CandidateIndex:
         rare_at_most = self._rare_postings()
         rare_size = sum(len(p[0]) for g in groups for p in g if len(p[0]) <= rare_at_most)
         if 0 < rare_size <= DENSE_FROM:
-            pruned = self._rare_first(groups, rare_at_most, limit, accept, min_share, born)
+            pruned = self._rare_first(groups, rare_at_most, wanted)
             if pruned is not None:
                 return pruned
         hits, scores = self._count_all(groups)
-        best = self._ranked(hits, scores, limit, accept, min_share, born)
+        best = best_subjects(self._subjects, self._identifiers, hits, scores, wanted)
         return [subject for subject, _ in best]
 
     def _count_all(self, groups: list[Group]) -> Scored:
@@ -368,10 +368,7 @@ class CandidateIndex:
         self,
         groups: list[Group],
         rare_at_most: int,
-        limit: int,
-        accept: Callable[[Subject], bool] | None,
-        min_share: float,
-        born: tuple[int, int] | None,
+        wanted: Wanted,
     ) -> list[Subject] | None:
         """The same candidates without reading the long postings of common keys in full.
 
@@ -411,10 +408,10 @@ class CandidateIndex:
         spread = np.bincount(inverse, weights=spreads, minlength=len(hits))
         # Entries that cannot reach the limit-th best even with every common key are dropped
         # (the limit-th best counts removed slots too, which the result skips).
-        reach = limit + self._dead
+        reach = wanted.limit + self._dead
         # Near ties of the limit-th best compete by birth year: they must survive too.
-        near = 1.0 if born is None else 1.0 - NEAR_TIE
-        if accept is None and len(hits) > reach:
+        near = 1.0 if wanted.born is None else 1.0 - NEAR_TIE
+        if wanted.accept is None and len(hits) > reach:
             lower = best.sum(axis=0) + spread
             needed = np.partition(lower, -reach)[-reach] * near
             keep = lower + common_bound >= needed
@@ -425,24 +422,14 @@ class CandidateIndex:
             np.maximum(best[number], heaviest * present, out=best[number])
             spread += share * present
         scores = best.sum(axis=0) + spread
-        ranked = self._ranked(hits, scores, limit, accept, min_share, born)
+        ranked = best_subjects(self._subjects, self._identifiers, hits, scores, wanted)
         if not ranked:
             return None
         lowest = min(score for _, score in ranked)
-        bound = lowest * near if len(ranked) >= limit else max(s for _, s in ranked) * min_share
+        if len(ranked) >= wanted.limit:
+            bound = lowest * near
+        else:
+            bound = max(s for _, s in ranked) * wanted.min_share
         if common_bound >= bound:
             return None
         return [subject for subject, _ in ranked]
-
-    def _ranked(
-        self,
-        slots: npt.NDArray[np.intp],
-        scores: npt.NDArray[np.float64],
-        limit: int,
-        accept: Callable[[Subject], bool] | None,
-        min_share: float,
-        born: tuple[int, int] | None,
-    ) -> list[tuple[Subject, float]]:
-        return best_subjects(
-            self._subjects, self._identifiers, slots, scores, limit, accept, min_share, born
-        )

@@ -8,6 +8,7 @@ birth date, near ties of the last place ranked by whether the entry was born the
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
@@ -21,20 +22,33 @@ from hajiz.matching.subjects import Subject
 NEAR_TIE = 0.1
 
 
+@dataclass(frozen=True, slots=True)
+class Wanted:
+    """What a candidate search asks for.
+
+    At most `limit` entries, only those `accept` lets through (None: all), none whose key
+    score is below `min_share` of the best one's; `born` holds the first and last year of the
+    traveller's birth dates, if any.
+    """
+
+    limit: int
+    accept: Callable[[Subject], bool] | None = None
+    min_share: float = 0.0
+    born: tuple[int, int] | None = None
+
+
 def best_subjects(
     subjects: Sequence[Subject | None],
     identifiers: Identifiers,
     slots: npt.NDArray[np.intp],
     scores: npt.NDArray[np.float64],
-    limit: int,
-    accept: Callable[[Subject], bool] | None,
-    min_share: float,
-    born: tuple[int, int] | None,
+    wanted: Wanted,
 ) -> list[tuple[Subject, float]]:
     """The best-scoring live (and accepted) subjects and their scores, ties by slot.
 
     With a birth year, the last places go first to near ties born then (`NEAR_TIE`).
     """
+    limit, accept, min_share, born = wanted.limit, wanted.accept, wanted.min_share, wanted.born
     # Sums taken in another order differ in the last bits: ties must stay ties.
     scores = np.round(scores, 9)
     # Only the top few need ordering; dead or rejected slots may need a wider window.

@@ -7,7 +7,7 @@ from collections.abc import Callable
 import numpy as np
 
 from hajiz.index.identifiers import Identifiers
-from hajiz.index.ranking import NEAR_TIE, best_subjects
+from hajiz.index.ranking import NEAR_TIE, Wanted, best_subjects
 from hajiz.matching.subjects import Subject, prepare_entry
 from hajiz.model import Entry
 
@@ -32,7 +32,7 @@ def test_ties_are_broken_by_slot_and_scores_come_back(e: EntryFactory) -> None:
     subjects, identifiers = setup(e, [None] * 5)
     slots = np.array([4, 3, 2, 1, 0])
     scores = np.array([1.0, 2.0, 2.0, 2.0, 3.0])
-    ranked = best_subjects(subjects, identifiers, slots, scores, 3, None, 0.0, None)
+    ranked = best_subjects(subjects, identifiers, slots, scores, Wanted(3))
     assert ids(ranked) == ["s0", "s1", "s2"]
     assert [score for _, score in ranked] == [3.0, 2.0, 2.0]
 
@@ -45,7 +45,7 @@ def test_removed_and_rejected_subjects_give_their_place_to_the_next(e: EntryFact
     def accept(subject: Subject) -> bool:
         return subject.id != "s1"
 
-    ranked = best_subjects(subjects, identifiers, slots, scores, 2, accept, 0.0, None)
+    ranked = best_subjects(subjects, identifiers, slots, scores, Wanted(2, accept))
     assert ids(ranked) == ["s2", "s3"]
 
 
@@ -55,14 +55,16 @@ def test_a_birth_year_promotes_near_ties_only(e: EntryFactory) -> None:
     slots = np.arange(6)
     near = 2.0 * (1.0 - NEAR_TIE / 2)
     scores = np.array([5.0, 2.0, 2.0, 2.0, near, 1.0])
-    plain = best_subjects(subjects, identifiers, slots, scores, 3, None, 0.0, None)
+    plain = best_subjects(subjects, identifiers, slots, scores, Wanted(3))
     assert ids(plain) == ["s0", "s1", "s2"]
-    born = best_subjects(subjects, identifiers, slots, scores, 3, None, 0.0, (1980, 1980))
+    born = best_subjects(subjects, identifiers, slots, scores, Wanted(3, born=(1980, 1980)))
     assert ids(born) == ["s0", "s3", "s4"]
 
 
 def test_a_promoted_near_tie_stays_above_the_best_s_floor(e: EntryFactory) -> None:
     subjects, identifiers = setup(e, [None, None, "1980"])
     slots, scores = np.arange(3), np.array([10.0, 4.0, 3.9])
-    ranked = best_subjects(subjects, identifiers, slots, scores, 2, None, 0.45, (1980, 1980))
+    ranked = best_subjects(
+        subjects, identifiers, slots, scores, Wanted(2, min_share=0.45, born=(1980, 1980))
+    )
     assert ids(ranked) == ["s0"]  # 3.9 is within a tenth of 4.0 but below 10 × 0.45
