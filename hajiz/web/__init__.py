@@ -14,7 +14,7 @@ from fastapi.staticfiles import StaticFiles
 from hajiz.web.deps import WebRoute, error_page
 from hajiz.web.headers import SecurityHeaders
 from hajiz.web.render import PREFIX, STATIC
-from hajiz.web.routes import auth, entries, imports, review, screen
+from hajiz.web.routes import auth, entries, imports, review, screen, suppressions
 
 __all__ = ["PAGE_ROUTERS", "install_web"]
 
@@ -32,6 +32,7 @@ PAGE_ROUTERS = (
     auth.router,
     screen.router,
     review.router,
+    suppressions.router,
     entries.router,
     imports.router,
     _fallback,

@@ -71,6 +71,8 @@ def navigation(officer: Officer | None) -> list[tuple[str, str]]:
         items.append((f"{PREFIX}/screen", "Screen"))
     if officer.may(Role.SCREENER, Role.REVIEWER):
         items.append((f"{PREFIX}/review", "Review queue"))
+    if officer.may(Role.REVIEWER):
+        items.append((f"{PREFIX}/suppressions", "Suppressions"))
     items.append((f"{PREFIX}/imports", "Import history"))
     return items
 
