@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from httpx import Response
+
 from tests.web.conftest import Browser, Keys
 
 TRAVELLER = {"arabic_name": "أبو بكر البغدادي", "birth_date": "1971-07-28", "nationality": "IQ"}
@@ -16,6 +18,20 @@ def screen_for_case(browser: Browser, form: dict[str, str]) -> tuple[str, str | 
     return html, found.group(1) if found else None
 
 
+def post_decision(browser: Browser, case_id: str, decision: str, reason: str) -> Response:
+    """Decide the Baghdadi hit of a case through the page's form."""
+    return browser.client.post(
+        f"/web/review/{case_id}/decision",
+        data={
+            "csrf_token": browser.token(),
+            "hit": "un-sc:QDi.299",
+            "decision": decision,
+            "reason": reason,
+        },
+        follow_redirects=False,
+    )
+
+
 def test_a_false_positive_clears_the_same_traveller_next_time(browser: Browser, keys: Keys) -> None:
     browser.sign_in(keys.admin_a)  # admins screen and review
     traveller = {**TRAVELLER, "birth_date": "1971-03-14"}
@@ -25,16 +41,7 @@ def test_a_false_positive_clears_the_same_traveller_next_time(browser: Browser, 
     queue = browser.client.get("/web/review").text
     assert case_id in queue.split('id="awaiting"')[1].split("</table>")[0]
 
-    response = browser.client.post(
-        f"/web/review/{case_id}/decision",
-        data={
-            "csrf_token": browser.token(),
-            "hit": "un-sc:QDi.299",
-            "decision": "false_positive",
-            "reason": "Different person: born in Mosul",
-        },
-        follow_redirects=False,
-    )
+    response = post_decision(browser, case_id, "false_positive", "Different person: born in Mosul")
     assert response.status_code == 303
     assert response.headers["location"] == f"/web/review/{case_id}"
     case = browser.client.get(f"/web/review/{case_id}").text

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from tests.web.conftest import Browser, Keys
-from tests.web.test_review import TRAVELLER, screen_for_case
+from tests.web.test_review import TRAVELLER, post_decision, screen_for_case
 
 _REVOKE = re.compile(r'action="/web/suppressions/([^"/]+)/revoke"')
 
@@ -13,16 +13,7 @@ _REVOKE = re.compile(r'action="/web/suppressions/([^"/]+)/revoke"')
 def decide_false_positive(browser: Browser, traveller: dict[str, str]) -> str:
     _, case_id = screen_for_case(browser, traveller)
     assert case_id
-    response = browser.client.post(
-        f"/web/review/{case_id}/decision",
-        data={
-            "csrf_token": browser.token(),
-            "hit": "un-sc:QDi.299",
-            "decision": "false_positive",
-            "reason": "Different person: born in Basra",
-        },
-        follow_redirects=False,
-    )
+    response = post_decision(browser, case_id, "false_positive", "Different person: born in Basra")
     assert response.status_code == 303
     return case_id
 
