@@ -16,7 +16,7 @@ from hajiz.index.candidates import CandidateIndex
 from hajiz.index.heap import collector_paused
 
 # Bump when the index layout or analysis changes in a way old snapshots cannot follow.
-SNAPSHOT_FORMAT = 6
+SNAPSHOT_FORMAT = 7
 
 
 def _stamp(fingerprint: str) -> tuple[int, str, str]:
@@ -29,7 +29,10 @@ def save_snapshot(index: CandidateIndex, path: Path, fingerprint: str) -> None:
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
     try:
         with os.fdopen(handle, "wb") as out:
-            pickle.dump((_stamp(fingerprint), index), out, protocol=pickle.HIGHEST_PROTOCOL)
+            # The stamp first, on its own: a stale snapshot is refused before its index,
+            # perhaps of another layout, is read at all.
+            pickle.dump(_stamp(fingerprint), out, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(index, out, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
@@ -41,7 +44,10 @@ def load_snapshot(path: Path, fingerprint: str | None = None) -> CandidateIndex 
     try:
         with collector_paused(), path.open("rb") as handle:
             # Snapshots are written by hajiz itself into its own data folder.
-            stamp, index = pickle.load(handle)
+            stamp = pickle.load(handle)
+            if not _is_current(stamp, fingerprint):
+                return None
+            index = pickle.load(handle)
     except (
         OSError,
         pickle.UnpicklingError,
@@ -49,11 +55,17 @@ def load_snapshot(path: Path, fingerprint: str | None = None) -> CandidateIndex 
         ValueError,
         AttributeError,
         TypeError,
+        KeyError,  # an index of another layout than this code's
         ImportError,  # a snapshot of code that has since moved
     ):
         return None
-    if fingerprint is not None and stamp != _stamp(fingerprint):
-        return None
-    if stamp[:2] != _stamp("")[:2] or not isinstance(index, CandidateIndex):
-        return None
-    return index
+    return index if isinstance(index, CandidateIndex) else None
+
+
+def _is_current(stamp: object, fingerprint: str | None) -> bool:
+    """Whether a stamp is this code's and, if a fingerprint is given, of that store."""
+    if not isinstance(stamp, tuple) or len(stamp) != 3:
+        return False
+    if fingerprint is not None:
+        return stamp == _stamp(fingerprint)
+    return stamp[:2] == _stamp("")[:2]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 from collections.abc import Callable
 from pathlib import Path
 
@@ -147,3 +148,26 @@ def test_document_numbers_and_birth_years_survive_the_round_trip(
     assert [s.id for s in loaded.listing_documents(by_document)] == ["t:born"]
     dated = prepare_query(Query(names=("Mohammed Ali",), birth_dates=(BirthDate.parse("1985"),)))
     assert "t:born" in [s.id for s in loaded.candidates(dated, 5)]
+
+
+def test_a_snapshot_of_an_older_layout_is_refused_not_a_crash(
+    index: CandidateIndex, tmp_path: Path
+) -> None:
+    # Format 5 pickled (stamp, index) as one record, and its index had no identifiers: reading
+    # it with this code's CandidateIndex fails inside unpickling, before any stamp is seen.
+    old_state = index.__getstate__()
+    del old_state["identifiers"]
+    path = tmp_path / "index.pickle"
+    path.write_bytes(pickle.dumps(((5, "0.0", "f"), _Pickled(old_state))))
+    assert load_snapshot(path, "f") is None
+    assert load_snapshot(path) is None
+
+
+class _Pickled:
+    """Unpickles as a CandidateIndex given `state`, as an older hajiz would have written it."""
+
+    def __init__(self, state: dict[str, object]) -> None:
+        self.state = state
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (CandidateIndex.__new__, (CandidateIndex,), self.state)
