@@ -67,9 +67,9 @@ CYRILLIC = re.compile("[\u0400-\u052f]")
 # A Cyrillic form bridges the rigour groups that share it (see bridge_groups) when it has at
 # least this many letters and is shared by at most this many groups.
 MIN_BRIDGE_FORM = 4
+MAX_BRIDGED_GROUPS = 8
 # An h that is not part of kh, sh, ch, zh, th, dh, gh or ph.
 LONE_H = re.compile("(?<![kscztdgp])h")
-MAX_BRIDGED_GROUPS = 8
 # Letters found in Arabic-origin names but rarely in transliterated foreign ones, and how much
 # more a pair with one of them weighs when learning vowel patterns.
 ARABIC_ORIGIN_LETTERS = frozenset("حعصضطظذقثخ")
@@ -457,7 +457,8 @@ def clean_group(latin: set[str], arabic: set[str]) -> set[str]:
     kept = set(arabic)
     for word in latin:
         others = reference or {skeleton(o) for o in latin if o != word}
-        if any(slavic_skeletons_close(word, s) for s in others):
+        own = slavic_skeletons(word)
+        if any(skeletons_close(a, b) for a in own for b in others):
             kept.add(word)
     return kept
 
@@ -480,17 +481,15 @@ def bridge_groups(groups: Iterable[RigourGroup]) -> Iterator[set[str]]:
             continue
         own = skeleton(form)
         words = {w for m in members for w in m.latin}
-        kept = {w for w in words if slavic_skeletons_close(w, own)}
+        kept = {w for w in words if any(skeletons_close(a, own) for a in slavic_skeletons(w))}
         if len(kept) >= 2:
             yield kept
 
 
-def slavic_skeletons_close(word: str, other: str) -> bool:
-    """Whether a Latin word's skeleton is close to `other`, also reading a lone h as g:
-    Ukrainian and Belarusian spell with h the г that Russian spells with g (Ihor = Igor)."""
-    return skeletons_close(skeleton(word), other) or skeletons_close(
-        skeleton(LONE_H.sub("g", word)), other
-    )
+def slavic_skeletons(word: str) -> set[str]:
+    """A Latin word's skeleton, and its skeleton with a lone h read as g: Ukrainian and
+    Belarusian spell with h the г that Russian spells with g (Ihor = Igor)."""
+    return {skeleton(word), skeleton(LONE_H.sub("g", word))}
 
 
 def skeletons_close(a: str, b: str) -> bool:

@@ -425,9 +425,8 @@ class CandidateIndex:
         ranked = best_subjects(self._subjects, self._identifiers, hits, scores, wanted)
         if not ranked:
             return None
-        lowest = min(score for _, score in ranked)
         if len(ranked) >= wanted.limit:
-            bound = lowest * near
+            bound = min(score for _, score in ranked) * near
         else:
             bound = max(s for _, s in ranked) * wanted.min_share
         if common_bound >= bound:
