@@ -1,14 +1,19 @@
 """The index on disk: a snapshot a service loads in seconds instead of re-analysing every name.
 
 A snapshot records the fingerprint of the store it was built from and the versions of the code
-and data that shaped it; a snapshot that does not match is ignored and rebuilt.
+and data that shaped it; a snapshot that does not match is ignored and rebuilt. "The code" is
+read, not declared: a digest of the name analysis, the index and the lexicon, so that a change
+to how names are analysed invalidates old snapshots even when nobody remembered to bump
+`SNAPSHOT_FORMAT`.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
 import pickle
 import tempfile
+from functools import lru_cache
 from pathlib import Path
 
 from hajiz import __version__
@@ -16,11 +21,31 @@ from hajiz.index.candidates import CandidateIndex
 from hajiz.index.heap import collector_paused
 
 # Bump when the index layout or analysis changes in a way old snapshots cannot follow.
-SNAPSHOT_FORMAT = 7
+SNAPSHOT_FORMAT = 8
 
 
-def _stamp(fingerprint: str) -> tuple[int, str, str]:
-    return (SNAPSHOT_FORMAT, __version__, fingerprint)
+# What shapes an index, relative to the package: the analysis of names, the index itself and
+# the preparation of entries into subjects (with the lexicon, under names/data).
+_SHAPING = ("names", "index", "matching/subjects.py")
+_PACKAGE = Path(__file__).resolve().parents[1]
+
+
+@lru_cache(maxsize=1)
+def code_digest() -> str:
+    """A digest of the files that shape an index: any edit to them makes a new digest."""
+    digest = hashlib.sha256()
+    for relative in _SHAPING:
+        root = _PACKAGE / relative
+        files = sorted(root.rglob("*")) if root.is_dir() else [root]
+        for path in files:
+            if path.is_file() and path.suffix in (".py", ".gz", ".json"):
+                digest.update(path.relative_to(_PACKAGE).as_posix().encode())
+                digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _stamp(fingerprint: str) -> tuple[int, str, str, str]:
+    return (SNAPSHOT_FORMAT, __version__, code_digest(), fingerprint)
 
 
 def save_snapshot(index: CandidateIndex, path: Path, fingerprint: str) -> None:
@@ -64,8 +89,8 @@ def load_snapshot(path: Path, fingerprint: str | None = None) -> CandidateIndex 
 
 def _is_current(stamp: object, fingerprint: str | None) -> bool:
     """Whether a stamp is this code's and, if a fingerprint is given, of that store."""
-    if not isinstance(stamp, tuple) or len(stamp) != 3:
+    if not isinstance(stamp, tuple) or len(stamp) != 4:
         return False
     if fingerprint is not None:
         return stamp == _stamp(fingerprint)
-    return stamp[:2] == _stamp("")[:2]
+    return stamp[:3] == _stamp("")[:3]

@@ -27,6 +27,9 @@ from hajiz.names.vocabulary import TITLES_ALSO_NAMES
 MIN_PART_SCORE = 0.7
 # Two parts written as one word (Walijan, Abdefattah) must match more closely.
 MIN_JOINED_SCORE = 0.75
+# A left-over part is read with its aligned neighbour only when the neighbour's partner is
+# this many letters longer than it (Dongdong against Dong, Alighadeer against Ghadeer).
+MIN_REGROUP_GAP = 3
 # Weight of an unaligned part, by role, relative to its rarity weight.
 UNMATCHED_QUERY_COST = {
     Role.NAME: 0.75,
@@ -174,11 +177,13 @@ def _align_one_to_one(work: _Alignment, compare: Compare) -> None:
         wq = min(1.0, work.q_weights[i])
         for j, ep in enumerate(e_parts):
             match = compare(qp, ep)
-            if match.score < MIN_PART_SCORE:
+            # Words that agree align, even when the structure around them does not (Abdul
+            # Qayyum against Qayyuum): the disagreement is in the pair's score.
+            if match.score < MIN_PART_SCORE * match.structure:
                 if i != last:
                     continue
                 match = truncated_match(qp, ep) or match
-                if match.score < MIN_PART_SCORE:
+                if match.score < MIN_PART_SCORE * match.structure:
                     continue
             candidates.append((match.score * (wq + e_weights[j]) / 2.0, i, j, match))
     candidates.sort(key=lambda c: (-c[0], c[1], c[2]))
@@ -213,6 +218,54 @@ def _align_joined(work: _Alignment, compare: Compare) -> None:
                 break
 
 
+def _may_be_one_word(first: AnalysedPart, second: AnalysedPart, word: AnalysedPart) -> bool:
+    """Whether `first` and `second` written together could be `word`: it starts like `first`
+    and is about as long as both (cheap, before building the joined part)."""
+    if not word.initials & joined_initials(first):
+        return False
+    together = len(first.forms[0]) + len(second.forms[0])
+    length = len(word.forms[0])
+    return abs(together - length) <= max(2, length // 4)
+
+
+def _regroup_joined(work: _Alignment, compare: Compare) -> bool:
+    """A part left over beside an aligned part may be the rest of one word written apart.
+
+    Dong Dong against Dongdong: the second Dong was aligned alone (as Dongdong cut short) and
+    the first left over; read together they are the word itself, and the better explanation.
+    Alighadeer against Ali Ghadeer likewise."""
+    q_parts, e_parts = work.q_parts, work.e_parts
+    for index, (qi, ei, match, _, _, _) in enumerate(work.pairs):
+        if len(qi) != 1 or len(ei) != 1 or match.score >= 1.0:
+            continue
+        i, j = qi[0], ei[0]
+        # Only a word clearly longer than its partner can be two parts written together.
+        gap = len(q_parts[i].forms[0]) - len(e_parts[j].forms[0])
+        if -MIN_REGROUP_GAP < gap < MIN_REGROUP_GAP:
+            continue
+        best = (match, qi, ei)
+        for a, b in ((i - 1, i), (i, i + 1)):
+            if a < 0 or b >= len(q_parts) or work.used_q[a if b == i else b]:
+                continue
+            if _may_be_one_word(q_parts[a], q_parts[b], e_parts[j]):
+                joined = compare(joined_part(q_parts[a], q_parts[b]), e_parts[j])
+                if joined.score > best[0].score:
+                    best = (joined, (a, b), ei)
+        for a, b in ((j - 1, j), (j, j + 1)):
+            if a < 0 or b >= len(e_parts) or work.used_e[a if b == j else b]:
+                continue
+            if _may_be_one_word(e_parts[a], e_parts[b], q_parts[i]):
+                joined = compare(q_parts[i], joined_part(e_parts[a], e_parts[b]))
+                if joined.score > best[0].score:
+                    best = (joined, qi, (a, b))
+        if best[0] is not match and best[0].score >= MIN_JOINED_SCORE:
+            del work.pairs[index]
+            work.used_q[i] = work.used_e[j] = False
+            work.take(best[1], best[2], best[0])
+            return True
+    return False
+
+
 def _unmatched_cost(
     name: AnalysedName,
     free: list[int],
@@ -242,6 +295,11 @@ def _unmatched_cost(
     return total
 
 
+def _is_mononym(parts: tuple[AnalysedPart, ...]) -> bool:
+    """One name, titles aside: Haji Khairullah is as much a mononym as Khairullah."""
+    return sum(p.role is not Role.TITLE for p in parts) == 1
+
+
 def align(
     query: AnalysedName,
     entry: AnalysedName,
@@ -257,6 +315,8 @@ def align(
     _align_one_to_one(work, compare)
     if not all(work.used_q) and not all(work.used_e):
         _align_joined(work, compare)
+    while (not all(work.used_q) or not all(work.used_e)) and _regroup_joined(work, compare):
+        pass
     work.pairs.sort(key=lambda p: p[0])
     matched = sum(m.score * w for _, _, m, w, _, _ in work.pairs)
     aligned_weight = sum(w for _, _, _, w, _, _ in work.pairs)
@@ -266,7 +326,7 @@ def align(
     cost = _unmatched_cost(query, free_q, work.q_weights, UNMATCHED_QUERY_COST, not free_e)
     cost += _unmatched_cost(entry, free_e, work.e_weights, UNMATCHED_ENTRY_COST, not free_q)
     score = matched / (aligned_weight + cost) if aligned_weight + cost > 0 else 0.0
-    is_mononym = len(q_parts) == 1 and len(e_parts) == 1 and len(work.pairs) == 1
+    is_mononym = _is_mononym(q_parts) and _is_mononym(e_parts) and len(work.pairs) >= 1
     base = INFO_BASE_MONONYM if is_mononym else INFO_BASE
     score *= min(1.0, base + (1.0 - base) * aligned_weight / INFO_FULL)
     entry_order = [ei[0] for _, ei, _, _, _, _ in work.pairs]

@@ -16,7 +16,7 @@ from hajiz.names.lexicon import load_lexicon
 from hajiz.names.normalize import detect_script, normalize_name
 from hajiz.names.phonetic import phonetic_key, skeleton
 from hajiz.names.romanize import romanize
-from hajiz.names.structure import Part, Role, parse_parts, patronymic_stems
+from hajiz.names.structure import Part, Role, parse_parts, patronymic_stems, rejoin_surname_first
 
 # How many romanisations of an Arabic word to keep as its Latin forms.
 MAX_FORMS = 5
@@ -145,7 +145,10 @@ def analyse_part(part: Part) -> AnalysedPart:
         if part.role is Role.NASAB:
             for stem in patronymic_stems(core):
                 groups.update(PATRONYMIC_GROUPS + g for g in lexicon.group_ids(stem))
-    phonetic = frozenset(phonetic_key(f) for f in forms if f)
+    keys = {phonetic_key(f) for f in forms if f}
+    if not part.is_arabic:
+        keys |= _persian_keys(core)
+    phonetic = frozenset(keys)
     if not part.is_arabic:
         skeletons.update(skeleton(f) for f in forms[1:])
     weight = rarity_weight(frequency)
@@ -166,6 +169,26 @@ def analyse_part(part: Part) -> AnalysedPart:
     )
 
 
+# Arabic spellings of a Latin word, and romanisations of each, read the Persian way.
+PERSIAN_SOURCES = 2
+PERSIAN_FORMS = 3
+
+
+def _persian_keys(word: str) -> set[str]:
+    """Phonetic keys of a Latin word's Arabic name read as Persian, Urdu and Turkish read it.
+
+    Rida and Reza are both رضا; Fadl and Fazal both فضل; Uthman and Osman both عثمان. The
+    lexicon knows the Arabic spelling of Rida, so Reza, Riza and Raza meet it here. Nadir
+    (نادر, with a plain d) gains nothing and stays apart from Nazir (نذير).
+    """
+    keys: set[str] = set()
+    for arabic in load_lexicon().arabic_forms(word)[:PERSIAN_SOURCES]:
+        persian = arabic.translate(_PERSIAN_READING)
+        if persian != arabic:
+            keys.update(phonetic_key(f) for f in romanize(persian)[:PERSIAN_FORMS])
+    return keys
+
+
 def initials_of(forms: tuple[str, ...], phonetic: frozenset[str]) -> frozenset[str]:
     """The first letters of a part's Latin forms and phonetic keys."""
     return frozenset(f[:1] for f in forms if f) | frozenset(k[:1] for k in phonetic if k)
@@ -175,7 +198,11 @@ def initials_of(forms: tuple[str, ...], phonetic: frozenset[str]) -> frozenset[s
 def analyse(text: str) -> AnalysedName:
     """Analyse a full name in any script."""
     script = detect_script(text)
-    parts = tuple(analyse_part(p) for p in parse_parts(normalize_name(text)))
+    words = normalize_name(text)
+    head, comma, _ = text.partition(",")
+    if comma:
+        words = rejoin_surname_first(words, len(normalize_name(head)))
+    parts = tuple(analyse_part(p) for p in parse_parts(words))
     # Titles stay in the alignment (Sayyid may be a title on one side and a name on the other)
     # but weigh little and cost nothing when the other name lacks them.
     name_parts = parts if any(p.role is not Role.TITLE for p in parts) else ()

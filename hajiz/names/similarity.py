@@ -41,6 +41,9 @@ class PartMatch:
     score: float
     reason: Reason
     detail: str = ""
+    # The factor a structural disagreement (abd- or -din on one side only) took off the score:
+    # the words themselves still agree at score / structure.
+    structure: float = 1.0
 
 
 # Scores of each kind of evidence, tuned with scripts/eval_part_equivalence.py and hajiz eval.
@@ -212,7 +215,7 @@ def compare_parts(a: AnalysedPart, b: AnalysedPart) -> PartMatch:
     if factor == 1.0:
         return match
     detail = "; ".join([match.detail, *notes]) if match.detail else "; ".join(notes)
-    return PartMatch(match.score * factor, match.reason, detail)
+    return PartMatch(match.score * factor, match.reason, detail, factor)
 
 
 # How a compound's second element is written onto the first (Faizullah, Nuruddin, Nurettin).

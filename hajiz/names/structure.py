@@ -257,6 +257,39 @@ def patronymic_stems(word: str) -> tuple[str, ...]:
     return (stem, stem + "i", stem + "y")
 
 
+# A kunya or abd- word a list's "SURNAME, Given" order cut from the name it opens: "KARIM,
+# Jamil Abdul" is Jamil Abd al-Karim, "ABBAS, Abu" is Abu Abbas. Abdi, Abdu, Abu alone...
+# are names of their own (Somali Abdi), and stay where they are.
+_DANGLING_PREFIXES = (ABD - AMBIGUOUS_ABD) | frozenset(
+    {"abu", "abou", "abo", "aboo", "umm", "oum", "omm"}
+)
+
+
+def rejoin_surname_first(words: list[str], surname_words: int) -> list[str]:
+    """Undo a compound split by the comma of "SURNAME, Given" (the words after `surname_words`).
+
+    "KARIM, Jamil Abdul" → abdul karim jamil; "ULLAH, Haji Khair" → khair ullah haji: the
+    given names' last word opens the surname, or the surname completes the last given name.
+    The surname stays first, as written.
+    """
+    if not 0 < surname_words < len(words):
+        return words
+    given = words[surname_words:]
+    moved = 0
+    if given[-1] in _DANGLING_PREFIXES:
+        moved = 1
+    elif len(given) >= 2 and given[-1] in ARTICLES and given[-2] in _DANGLING_PREFIXES:
+        moved = 2  # "AL-RAHMAN, Umar Abd al" is rare but written
+    elif words[0] in ALLAH or words[0] in DIN or _LATIN_DIN_ALONE.match(words[0]):
+        moved = 1
+    if not moved:
+        return words
+    opening = given[-moved:]
+    if moved == 2 and words[0] in ARTICLES:
+        opening = opening[:1]  # "AL-RAHMAN, Umar Abd al": one article is enough
+    return opening + words[:surname_words] + given[:-moved]
+
+
 def parse_parts(words: list[str]) -> list[Part]:
     """Group normalised words into the parts of a name."""
     words = split_attached([w for w in words if w])

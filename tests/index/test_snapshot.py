@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 
+from hajiz import __version__
 from hajiz.importers.base import parse_list
 from hajiz.index.candidates import CandidateIndex
 from hajiz.index.keys import subject_keys
-from hajiz.index.snapshot import load_snapshot, save_snapshot
+from hajiz.index.snapshot import SNAPSHOT_FORMAT, code_digest, load_snapshot, save_snapshot
 from hajiz.matching.subjects import prepare_entry, prepare_query
 from hajiz.model import BirthDate, Document, Entry, Query
 
@@ -161,6 +162,31 @@ def test_a_snapshot_of_an_older_layout_is_refused_not_a_crash(
     path.write_bytes(pickle.dumps(((5, "0.0", "f"), _Pickled(old_state))))
     assert load_snapshot(path, "f") is None
     assert load_snapshot(path) is None
+
+
+def _write(path: Path, stamp: tuple[object, ...], index: CandidateIndex) -> None:
+    with path.open("wb") as out:
+        pickle.dump(stamp, out)
+        pickle.dump(index, out)
+
+
+def test_a_snapshot_of_other_analysis_code_is_refused(
+    index: CandidateIndex, tmp_path: Path
+) -> None:
+    # Same format number and package version, but the names were analysed by other code (a
+    # lexicon or a parser changed without a format bump): its keys cannot be trusted.
+    path = tmp_path / "index.pickle"
+    _write(path, (SNAPSHOT_FORMAT, __version__, "0" * 16, "f"), index)
+    assert load_snapshot(path, "f") is None
+    assert load_snapshot(path) is None
+    _write(path, (SNAPSHOT_FORMAT, __version__, code_digest(), "f"), index)
+    assert load_snapshot(path, "f") is not None
+
+
+def test_the_code_digest_is_stable_and_short() -> None:
+    assert code_digest() == code_digest()
+    assert len(code_digest()) == 16
+    int(code_digest(), 16)
 
 
 class _Pickled:

@@ -216,3 +216,26 @@ def test_weights_can_be_supplied() -> None:
 
 def test_an_omitted_first_name_that_is_no_title_still_costs_in_full() -> None:
     assert score("Ahmad Zahir Khan", "Zahir Khan") < THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("query", "entry"),
+    [("ZHAO, Dong Dong", "ZHAO, Dongdong"), ("MEHDI, Alighadeer", "MEHDI, Ali Ghadeer")],
+)
+def test_a_left_over_part_beside_an_aligned_one_is_read_with_it(query: str, entry: str) -> None:
+    # Dong alone was taken as Dongdong cut short; Dong Dong is the word itself.
+    result = compare(query, entry)
+    assert (result.unmatched_query, result.unmatched_entry) == ((), ())
+    assert result.score >= 0.95
+
+
+def test_words_that_agree_align_though_abd_is_on_one_side_only() -> None:
+    result = compare("QAYYUM, Tabish Abdul", "QAYYUUM, Tabish")
+    assert [p.entry.part.label for p in result.pairs] == ["qayyuum", "tabish"]
+    assert result.pairs[0].match.score < MIN_PART_SCORE  # the missing abd- still costs
+
+
+def test_a_title_does_not_make_a_single_name_two() -> None:
+    # Haji Khairullah is a one-part name: it gets the one-part base as Khairullah does.
+    with_title = score("KHEIRULLAH, Haji", "KHAIRULLAH, Haji")
+    assert with_title >= score("KHEIRULLAH", "KHAIRULLAH") >= THRESHOLD

@@ -157,3 +157,23 @@ def test_middle_parts_lie_between_the_first_name_and_the_last(name: str, middle:
 def test_a_dha_reads_as_d_too() -> None:
     # ظ is z in the Levant and Iran, d or dh in the Gulf and Somalia (Dahir = ظاهر).
     assert {"zhr", "dhr"} <= analyse("ظاهر").parts[0].skeletons
+
+
+def test_a_comma_that_cut_a_compound_is_undone_in_analysis() -> None:
+    def labels(text: str) -> list[str]:
+        return [p.part.label for p in analyse(text).name_parts]
+
+    assert labels("KARIM, Jamil Abdul") == labels("ABDUL KARIM, Jamil") == ["abd karim", "jamil"]
+
+
+@pytest.mark.parametrize(
+    ("arabic_reading", "persian_reading"), [("Rida", "Reza"), ("Fadl", "Fazal")]
+)
+def test_a_latin_name_meets_its_persian_reading(arabic_reading: str, persian_reading: str) -> None:
+    # رضا and فضل have a ض, which Persian and Urdu read as z.
+    assert only_part(arabic_reading).phonetic & only_part(persian_reading).phonetic
+
+
+def test_a_plain_d_has_no_persian_z() -> None:
+    # Nadir is نادر (د); Nazir is نذير. Only the lexicon's Arabic spelling lends a z.
+    assert not only_part("Nadir").phonetic & only_part("Nazir").phonetic

@@ -11,7 +11,14 @@ from typing import Any
 import pytest
 
 from hajiz.names.normalize import normalize_name
-from hajiz.names.structure import Part, Role, parse_parts, patronymic_stems, split_attached
+from hajiz.names.structure import (
+    Part,
+    Role,
+    parse_parts,
+    patronymic_stems,
+    rejoin_surname_first,
+    split_attached,
+)
 
 KUNYA, NASAB, NISBA = Role.KUNYA, Role.NASAB, Role.NISBA
 COMPOUND, TITLE, NAME = Role.COMPOUND, Role.TITLE, Role.NAME
@@ -429,3 +436,38 @@ def test_a_patronymic_names_the_stems_of_the_father_s_name(
     word: str, stems: tuple[str, ...]
 ) -> None:
     assert patronymic_stems(word) == stems
+
+
+def labels_of(words: list[str], surname_words: int) -> list[tuple[str, Role]]:
+    return [(p.label, p.role) for p in parse_parts(rejoin_surname_first(words, surname_words))]
+
+
+@pytest.mark.parametrize(
+    ("name", "surname_words", "expected"),
+    [
+        ("KARIM, Jamil Abdul", 1, [("abd karim", COMPOUND), ("jamil", NAME)]),
+        ("ABBAS, Abu", 1, [("abu abbas", KUNYA)]),
+        ("MARZUK, Musa Abu", 1, [("abu marzuk", KUNYA), ("musa", NAME)]),
+        ("ULLAH, Aman", 1, [("aman allah", COMPOUND)]),
+        ("RAHMAN, Umar Abd al", 1, [("abd al-rahman", COMPOUND), ("umar", NAME)]),
+        ("AL-RAHMAN, Umar Abd al", 2, [("abd al-rahman", COMPOUND), ("umar", NAME)]),
+    ],
+)
+def test_a_compound_cut_by_the_surname_comma_is_read_whole(
+    name: str, surname_words: int, expected: list[Any]
+) -> None:
+    assert labels_of(normalize_name(name), surname_words) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "surname_words"),
+    [
+        ("GARAAD, Mohamed Abdi", 1),  # Abdi is a Somali name of its own
+        ("HASSAN, Ali", 1),
+        ("Abdul Karim", 0),  # no comma: nothing to undo
+        ("ABDUL", 1),  # a surname alone
+    ],
+)
+def test_names_not_cut_by_the_comma_are_left_as_they_are(name: str, surname_words: int) -> None:
+    words = normalize_name(name)
+    assert rejoin_surname_first(words, surname_words) == words
