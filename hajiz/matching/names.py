@@ -243,7 +243,7 @@ def _regroup_joined(work: _Alignment, compare: Compare) -> bool:
         gap = len(q_parts[i].forms[0]) - len(e_parts[j].forms[0])
         if -MIN_REGROUP_GAP < gap < MIN_REGROUP_GAP:
             continue
-        best = (match, qi, ei)
+        best: tuple[PartMatch, tuple[int, ...], tuple[int, ...]] = (match, qi, ei)
         for a, b in ((i - 1, i), (i, i + 1)):
             if a < 0 or b >= len(q_parts) or work.used_q[a if b == i else b]:
                 continue
