@@ -174,7 +174,8 @@ PERSIAN_SOURCES = 2
 PERSIAN_FORMS = 3
 
 
-def _persian_keys(word: str) -> set[str]:
+@lru_cache(maxsize=1 << 18)
+def _persian_keys(word: str) -> frozenset[str]:
     """Phonetic keys of a Latin word's Arabic name read as Persian, Urdu and Turkish read it.
 
     Rida and Reza are both رضا; Fadl and Fazal both فضل; Uthman and Osman both عثمان. The
@@ -186,7 +187,7 @@ def _persian_keys(word: str) -> set[str]:
         persian = arabic.translate(_PERSIAN_READING)
         if persian != arabic:
             keys.update(phonetic_key(f) for f in romanize(persian)[:PERSIAN_FORMS])
-    return keys
+    return frozenset(keys)
 
 
 def initials_of(forms: tuple[str, ...], phonetic: frozenset[str]) -> frozenset[str]:

@@ -258,8 +258,8 @@ def patronymic_stems(word: str) -> tuple[str, ...]:
 
 
 # A kunya or abd- word a list's "SURNAME, Given" order cut from the name it opens: "KARIM,
-# Jamil Abdul" is Jamil Abd al-Karim, "ABBAS, Abu" is Abu Abbas. Abdi, Abdu, Abu alone...
-# are names of their own (Somali Abdi), and stay where they are.
+# Jamil Abdul" is Jamil Abd al-Karim, "ABBAS, Abu" is Abu Abbas. Abdi, Abdu and Abdo are
+# names of their own (Somali Abdi), and stay where they are.
 _DANGLING_PREFIXES = (ABD - AMBIGUOUS_ABD) | frozenset(
     {"abu", "abou", "abo", "aboo", "umm", "oum", "omm"}
 )
