@@ -9,6 +9,7 @@ the keys, while Ali/Alia or Ahmad/Hamid, one or two edits apart, do not.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
@@ -73,11 +74,25 @@ MIN_WHOLE_COMPOUND = 0.8
 
 
 _VOWEL_FOLD = str.maketrans({"e": "i", "o": "u"})
+# Long vowels spelt as pairs, and doubled letters (a shadda written or not): Hammoud, Hamud and
+# Hamoud are one spelling, Rasheed and Rashid too. Vowel qualities stay: Hamid is not Hamad.
+_LONG_VOWELS = re.compile(r"ee|oo|ou")
+_LONG_VOWEL_SOUND = {"ee": "i", "oo": "u", "ou": "u"}
+_DOUBLED = re.compile(r"(.)\1+")
+# Two Latin spellings that differ only so are the same name written in two styles.
+SCORE_PLAIN_SPELLING = 0.93
 
 
 @lru_cache(maxsize=1 << 16)
 def _folded(word: str) -> str:
     return word.translate(_VOWEL_FOLD)
+
+
+@lru_cache(maxsize=1 << 16)
+def plain_spelling(word: str) -> str:
+    """A Latin word with long-vowel pairs made single vowels and doubled letters single."""
+    single = _LONG_VOWELS.sub(lambda m: _LONG_VOWEL_SOUND[m.group(0)], word)
+    return _DOUBLED.sub(r"\1", single)
 
 
 def spelling_similarity(a: str, b: str) -> float:
@@ -170,7 +185,10 @@ def core_similarity(a: AnalysedPart, b: AnalysedPart) -> PartMatch:
         else:
             reason = Reason.IDENTICAL if score == 1.0 else Reason.SPELLING
             detail = "" if score == 1.0 else f"{form_a} ~ {form_b}"
-            if _distinct_short_names(a, b):
+            if score < SCORE_PLAIN_SPELLING and plain_spelling(a.core) == plain_spelling(b.core):
+                score = SCORE_PLAIN_SPELLING
+                detail = f"{a.core} ~ {b.core}: doubled letters or long vowels"
+            elif _distinct_short_names(a, b):
                 score = min(score, DISTINCT_SHORT_NAMES)
         result = PartMatch(score, reason, detail)
     phonetic_score = SCORE_PHONETIC_CROSS_SCRIPT if cross_script else SCORE_PHONETIC
