@@ -139,6 +139,8 @@ class HajizV1:
                     effective = min(effective, cap)
                 if best is None or effective > best[0]:
                     best = (effective, comparison, s_name.kind)
+            if best is not None and best[0] >= 1.0:
+                break  # nothing beats a perfect pairing
         if best is None:
             raise ValueError("query or entry has no names")
         return best[1], best[2]

@@ -185,8 +185,9 @@ def _align_one_to_one(work: _Alignment, compare: Compare) -> None:
                 match = truncated_match(qp, ep) or match
                 if match.score < MIN_PART_SCORE * match.structure:
                     continue
-            candidates.append((match.score * (wq + e_weights[j]) / 2.0, i, j, match))
-    candidates.sort(key=lambda c: (-c[0], c[1], c[2]))
+            # Negated, so that a plain sort puts the best first (and ties in part order).
+            candidates.append((-match.score * (wq + e_weights[j]) / 2.0, i, j, match))
+    candidates.sort()
     used_q, used_e = work.used_q, work.used_e
     for _, i, j, match in candidates:
         if not used_q[i] and not used_e[j]:
