@@ -201,9 +201,11 @@ def analyse(text: str) -> AnalysedName:
     script = detect_script(text)
     words = normalize_name(text)
     head, comma, _ = text.partition(",")
-    if comma:
-        words = rejoin_surname_first(words, len(normalize_name(head)))
-    parts = tuple(analyse_part(p) for p in parse_parts(words))
+    surname_words = len(normalize_name(head)) if comma else 0
+    rejoined = rejoin_surname_first(words, surname_words)
+    if rejoined != words:
+        words, surname_words = rejoined, 0
+    parts = tuple(analyse_part(p) for p in parse_parts(words, surname_words))
     # Titles stay in the alignment (Sayyid may be a title on one side and a name on the other)
     # but weigh little and cost nothing when the other name lacks them.
     name_parts = parts if any(p.role is not Role.TITLE for p in parts) else ()

@@ -178,6 +178,20 @@ def normalize_word(word: str) -> str:
     return "".join(ch for ch in word if ch.isalnum())
 
 
+# Long vowels spelt as pairs, and doubled letters (a shadda written or not): Hammoud, Hamud and
+# Hamoud are one spelling, Rasheed and Rashid too. Vowel qualities stay: Hamid is not Hamad.
+_LONG_VOWELS = re.compile(r"ee|oo|ou")
+_LONG_VOWEL_SOUND = {"ee": "i", "oo": "u", "ou": "u"}
+_DOUBLED = re.compile(r"(.)\1+")
+
+
+@lru_cache(maxsize=1 << 16)
+def plain_spelling(word: str) -> str:
+    """A Latin word with long-vowel pairs made single vowels and doubled letters single."""
+    single = _LONG_VOWELS.sub(lambda m: _LONG_VOWEL_SOUND[m.group(0)], word)
+    return _DOUBLED.sub(r"\1", single)
+
+
 def split_words(text: str) -> list[str]:
     """Clean a name and split it into words at spaces, hyphens and punctuation."""
     return [w for w in _SEPARATORS.split(clean(text)) if w]

@@ -9,7 +9,6 @@ the keys, while Ali/Alia or Ahmad/Hamid, one or two edits apart, do not.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
@@ -17,7 +16,7 @@ from functools import lru_cache
 from rapidfuzz.distance import OSA
 
 from hajiz.names.analysis import AnalysedPart, analyse_part, initials_of
-from hajiz.names.normalize import normalize_word
+from hajiz.names.normalize import normalize_word, plain_spelling
 from hajiz.names.phonetic import phonetic_key
 from hajiz.names.structure import Part
 
@@ -74,11 +73,6 @@ MIN_WHOLE_COMPOUND = 0.8
 
 
 _VOWEL_FOLD = str.maketrans({"e": "i", "o": "u"})
-# Long vowels spelt as pairs, and doubled letters (a shadda written or not): Hammoud, Hamud and
-# Hamoud are one spelling, Rasheed and Rashid too. Vowel qualities stay: Hamid is not Hamad.
-_LONG_VOWELS = re.compile(r"ee|oo|ou")
-_LONG_VOWEL_SOUND = {"ee": "i", "oo": "u", "ou": "u"}
-_DOUBLED = re.compile(r"(.)\1+")
 # Two Latin spellings that differ only so are the same name written in two styles.
 SCORE_PLAIN_SPELLING = 0.93
 
@@ -86,13 +80,6 @@ SCORE_PLAIN_SPELLING = 0.93
 @lru_cache(maxsize=1 << 16)
 def _folded(word: str) -> str:
     return word.translate(_VOWEL_FOLD)
-
-
-@lru_cache(maxsize=1 << 16)
-def plain_spelling(word: str) -> str:
-    """A Latin word with long-vowel pairs made single vowels and doubled letters single."""
-    single = _LONG_VOWELS.sub(lambda m: _LONG_VOWEL_SOUND[m.group(0)], word)
-    return _DOUBLED.sub(r"\1", single)
 
 
 def spelling_similarity(a: str, b: str) -> float:

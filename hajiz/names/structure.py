@@ -15,6 +15,7 @@ from enum import StrEnum
 from rapidfuzz.distance import OSA
 
 from hajiz.names.lexicon import load_lexicon
+from hajiz.names.normalize import plain_spelling
 from hajiz.names.vocabulary import (
     ABD,
     ALLAH,
@@ -187,6 +188,15 @@ def _split_latin(word: str) -> list[str]:
     return [word]
 
 
+def _plain_abd(word: str) -> str:
+    """Abdool, Aabdul, Aabdelrahman: an abd- word spelt with doubled letters or ou/oo, made
+    plain so that it is read as abd- (other words keep their spelling)."""
+    plain = plain_spelling(word)
+    if plain != word and (plain in ABD or (plain.startswith("abd") and not word.startswith("ab"))):
+        return plain
+    return word
+
+
 def split_attached(words: list[str]) -> list[str]:
     """Separate attached articles and compounds so every element stands as its own word."""
     out: list[str] = []
@@ -195,6 +205,7 @@ def split_attached(words: list[str]) -> list[str]:
         if "\u0600" <= word[0] <= "\u06ff":
             out.extend(_split_arabic(word))
         else:
+            word = _plain_abd(word)
             out.extend(_split_idafa(word, following) or _split_latin(word))
     return out
 
@@ -276,9 +287,9 @@ def rejoin_surname_first(words: list[str], surname_words: int) -> list[str]:
         return words
     given = words[surname_words:]
     moved = 0
-    if given[-1] in _DANGLING_PREFIXES:
+    if _plain_abd(given[-1]) in _DANGLING_PREFIXES:
         moved = 1
-    elif len(given) >= 2 and given[-1] in ARTICLES and given[-2] in _DANGLING_PREFIXES:
+    elif len(given) >= 2 and given[-1] in ARTICLES and _plain_abd(given[-2]) in _DANGLING_PREFIXES:
         moved = 2  # "AL-RAHMAN, Umar Abd al" is rare but written
     elif words[0] in ALLAH or words[0] in DIN or _LATIN_DIN_ALONE.match(words[0]):
         moved = 1
@@ -290,15 +301,20 @@ def rejoin_surname_first(words: list[str], surname_words: int) -> list[str]:
     return opening + words[:surname_words] + given[:-moved]
 
 
-def parse_parts(words: list[str]) -> list[Part]:
-    """Group normalised words into the parts of a name."""
+def parse_parts(words: list[str], surname_words: int = 0) -> list[Part]:
+    """Group normalised words into the parts of a name.
+
+    `surname_words` counts the words before the comma of "SURNAME, Given": a surname of one
+    word is a name even if it is a title elsewhere ("SHEIKH, Muhammad Naeem", "HAJI, Ali").
+    """
+    surname_title = surname_words == 1 and bool(words) and words[0] in TITLES
     words = split_attached([w for w in words if w])
     parts: list[Part] = []
     i = 0
     n = len(words)
     while i < n:
         word = words[i]
-        if _is_title(words, i):
+        if _is_title(words, i) and not (i == 0 and surname_title):
             parts.append(Part(core=word, words=(word,), role=Role.TITLE))
             i += 1
             continue

@@ -471,3 +471,35 @@ def test_a_compound_cut_by_the_surname_comma_is_read_whole(
 def test_names_not_cut_by_the_comma_are_left_as_they_are(name: str, surname_words: int) -> None:
     words = normalize_name(name)
     assert rejoin_surname_first(words, surname_words) == words
+
+
+@pytest.mark.parametrize(
+    ("name", "surname_words", "expected"),
+    [
+        ("SHEIKH, Muhammad Naeem", 1, [("sheikh", NAME), ("muhammad", NAME), ("naeem", NAME)]),
+        ("HAJI, Ali", 1, [("haji", NAME), ("ali", NAME)]),
+        ("Sheikh Muhammad Naeem", 0, [("sheikh", TITLE), ("muhammad", NAME), ("naeem", NAME)]),
+    ],
+)
+def test_a_title_alone_before_the_comma_is_a_surname(
+    name: str, surname_words: int, expected: list[Any]
+) -> None:
+    parsed = parse_parts(normalize_name(name), surname_words)
+    assert [(p.label, p.role) for p in parsed] == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Abdool Rahman", [("abd rahman", COMPOUND)]),
+        ("Aabdul Baqi", [("abd baqi", COMPOUND)]),
+        ("Aabdelrahman Salim", [("abd rahman", COMPOUND), ("salim", NAME)]),
+    ],
+)
+def test_abd_spelt_with_doubled_letters_or_oo_is_still_abd(name: str, expected: list[Any]) -> None:
+    assert [(p.label, p.role) for p in parts(name)] == expected
+
+
+def test_a_doubled_abd_opens_a_surname_cut_by_the_comma() -> None:
+    words = normalize_name("HADI, Abdool")
+    assert parse_parts(rejoin_surname_first(words, 1))[0].label == "abd hadi"
