@@ -192,9 +192,15 @@ def plain_spelling(word: str) -> str:
     return _DOUBLED.sub(r"\1", single)
 
 
+# The article before an ayn mark and a vowel (al'Issawi, AL‘ALI) is a word of its own. Before
+# a consonant the mark is more likely a Russian soft sign (El'dar, Al'bert), and stays.
+_ARTICLE_BEFORE_AYN = re.compile(r"\b([AaEe][Ll])['’‘`ʿʻ](?=[AaEeIiOoUu])")
+
+
 def split_words(text: str) -> list[str]:
     """Clean a name and split it into words at spaces, hyphens and punctuation."""
-    return [w for w in _SEPARATORS.split(clean(text)) if w]
+    text = _ARTICLE_BEFORE_AYN.sub(r"\1 ", clean(text))
+    return [w for w in _SEPARATORS.split(text) if w]
 
 
 def normalize_name(text: str) -> list[str]:

@@ -110,6 +110,8 @@ def _split_latin_abd(word: str) -> list[str]:
         return ["abd", "allah"]
     if rest.startswith("l") and len(rest) <= 5 and OSA.distance(rest, "lah") <= 1:
         return ["abd", "allah"]  # a typo in Abdullah (Abdullanh, Abdullwah)
+    if len(rest) <= 5 and min(OSA.distance(rest, a) for a in ("ullah", "allah")) <= 1:
+        return ["abd", "allah"]  # Abdlulah: the l written before the u
     if len(rest) < 3:
         return [word]
     return ["abd", rest]

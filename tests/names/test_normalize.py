@@ -230,3 +230,18 @@ def test_detect_script(text: str, script: Script) -> None:
 
 def test_detect_script_reads_fullwidth_latin_as_latin() -> None:
     assert detect_script("ＭＯＨＡＭＭＥＤ ＡＬＩ") is Script.LATIN
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("HAMID AL‘ALI", ["hamid", "al", "ali"]),
+        ("al'Issawi", ["al", "issawi"]),
+        ("El'dar", ["eldar"]),  # a Russian soft sign before a consonant
+        ("Jamal'a", ["jamala"]),
+    ],
+)
+def test_an_article_before_an_ayn_mark_and_a_vowel_is_its_own_word(
+    text: str, words: list[str]
+) -> None:
+    assert normalize_name(text) == words

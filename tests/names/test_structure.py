@@ -333,7 +333,9 @@ def test_parse_parts_of_nothing_is_empty() -> None:
     assert parse_parts(["", ""]) == []
 
 
-@pytest.mark.parametrize("name", ["ABDULLANH YAHYA", "Abdullwah Yahya", "Abdullah Yahya"])
+@pytest.mark.parametrize(
+    "name", ["ABDULLANH YAHYA", "Abdullwah Yahya", "Abdullah Yahya", "ABDLULAH YAHYA"]
+)
 def test_a_typo_in_abdullah_still_reads_as_abd_allah(name: str) -> None:
     assert shape(name)[0] == ("abd allah", Role.COMPOUND)
 
