@@ -131,7 +131,9 @@ def _split_arabic(word: str) -> list[str]:
         if rest.startswith(_ARABIC_ARTICLE) and len(rest) > 3:
             return ["عبد", _ARABIC_ARTICLE, rest[2:]]
         if len(rest) >= 3:
-            return ["عبد", rest]
+            # Written onto عبد the article may be left out (عبدفتاح); as a separate word
+            # عبد before a name without it is a name of its own (see `_is_arabic_abd`).
+            return ["عبد", rest] if rest in _ARABIC_ABD_BARE else ["عبد", _ARABIC_ARTICLE, rest]
     if word.startswith("بن") and len(word) >= 5 and word[2:] in load_lexicon():
         return ["بن", *_split_arabic(word[2:])]
     if word.startswith("ابو") and len(word) >= 6:
@@ -303,6 +305,24 @@ def rejoin_surname_first(words: list[str], surname_words: int) -> list[str]:
     return opening + words[:surname_words] + given[:-moved]
 
 
+# Compounds of عبد written without the article: Abd Rabbuh.
+_ARABIC_ABD_BARE = frozenset({"ربه", "ربو", "رب"})
+
+
+def _opens_compound(word: str, following: str) -> bool:
+    """Whether an abd- word opens a compound with the word after it.
+
+    Abdi, Abdu and the like only before an article (Abdi al-Rahman; Abdi Ali is two names).
+    In Arabic script a compound of عبد writes the article (عبد الرحمن) except in Abd Rabbuh,
+    so عبد before a bare name is the Iraqi given name Abid (عبد حميد محمود).
+    """
+    if word not in ABD:
+        return False
+    if word == "عبد":
+        return following == _ARABIC_ARTICLE or following in ALLAH or following in _ARABIC_ABD_BARE
+    return word not in AMBIGUOUS_ABD or following == "al"
+
+
 def parse_parts(words: list[str], surname_words: int = 0) -> list[Part]:
     """Group normalised words into the parts of a name.
 
@@ -328,7 +348,7 @@ def parse_parts(words: list[str], surname_words: int = 0) -> list[Part]:
             word = words[i]
         prefix = None
         role = Role.NASAB if link else Role.NAME
-        is_abd = word in ABD and (word not in AMBIGUOUS_ABD or words[i + 1 : i + 2] == ["al"])
+        is_abd = _opens_compound(word, words[i + 1] if i + 1 < n else "")
         if (word in KUNYA or is_abd) and i + 1 < n:
             prefix = KUNYA.get(word, "abd")
             role = Role.KUNYA if prefix in ("abu", "umm") else Role.COMPOUND

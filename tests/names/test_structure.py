@@ -505,3 +505,18 @@ def test_abd_spelt_with_doubled_letters_or_oo_is_still_abd(name: str, expected: 
 def test_a_doubled_abd_opens_a_surname_cut_by_the_comma() -> None:
     words = normalize_name("HADI, Abdool")
     assert parse_parts(rejoin_surname_first(words, 1))[0].label == "abd hadi"
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("عبد حميد محمود", [("عبد", NAME), ("حميد", NAME), ("محمود", NAME)]),
+        ("عبد الرحمن", [("abd al-رحمن", COMPOUND)]),
+        ("عبد ربه", [("abd ربه", COMPOUND)]),
+        ("عبدفتاح", [("abd al-فتاح", COMPOUND)]),
+    ],
+)
+def test_arabic_abd_before_a_bare_name_is_the_name_abid(name: str, expected: list[Any]) -> None:
+    # Arabic script writes the article in an abd- compound, except in Abd Rabbuh; written
+    # onto عبد it may be left out.
+    assert [(p.label, p.role) for p in parts(name)] == expected
