@@ -28,7 +28,9 @@ from hajiz.index.keys import joined_key_sets, joined_keys, part_key_sets, subjec
 from hajiz.index.ranking import NEAR_TIE, Wanted, best_subjects
 from hajiz.matching.features.dates import year_bounds
 from hajiz.matching.subjects import PreparedQuery, Subject
-from hajiz.names.analysis import AnalysedPart
+from hajiz.model import NameKind
+from hajiz.names.analysis import AnalysedName, AnalysedPart
+from hajiz.names.structure import Role
 
 Slots = npt.NDArray[np.int32]
 
@@ -59,6 +61,18 @@ Posting = tuple[Slots, float, float]
 # The postings of one group of keys: the keys of one query part, or of two parts joined.
 Group = list[Posting]
 Scored = tuple[npt.NDArray[np.intp], npt.NDArray[np.float64]]
+
+
+def _fewest_parts(names: Iterable[AnalysedName]) -> int:
+    """The number of parts (titles aside) of the shortest name that has any."""
+    sizes = (sum(p.role is not Role.TITLE for p in n.name_parts) for n in names if n.name_parts)
+    return min(sizes, default=0)
+
+
+def _listed_names(subject: Subject) -> list[AnalysedName]:
+    """The names an entry is listed under: weak aliases aside, unless it has nothing else."""
+    strong = [n.name for n in subject.names if n.kind is not NameKind.WEAK_ALIAS]
+    return strong or [n.name for n in subject.names]
 
 
 def _group_best(group: Group) -> Scored:
@@ -221,7 +235,9 @@ class CandidateIndex:
             self._remove_slot(self._slot_of[subject.id])
         slot = len(self._subjects)
         self._subjects.append(subject)
-        self._identifiers.add(slot, subject.documents, subject.birth_dates)
+        self._identifiers.add(
+            slot, subject.documents, subject.birth_dates, _fewest_parts(_listed_names(subject))
+        )
         self._slot_of[subject.id] = slot
         return slot
 
@@ -311,7 +327,13 @@ class CandidateIndex:
         `min_share` of the best accepted entry's are left out.
         """
         total = max(len(self._subjects), 1)
-        wanted = Wanted(limit, accept, min_share, year_bounds(query.query.birth_dates))
+        wanted = Wanted(
+            limit,
+            accept,
+            min_share,
+            year_bounds(query.query.birth_dates),
+            _fewest_parts(query.names),
+        )
         found: list[tuple[int, Slots, float, int]] = []
         for group, keys in enumerate(self.query_key_groups(query)):
             for key in keys:

@@ -1,8 +1,10 @@
-"""What the index keeps of each entry besides its names: document numbers and birth years.
+"""What the index keeps of each entry besides its name keys: documents, birth years, name sizes.
 
 Names alone find the candidates, but two things a traveller carries must not be lost among
 namesakes: a document number the list gives (an exact match is decisive, whatever the name),
-and a birth year that tells one Mohammed Ali Hassan from a hundred listed others.
+and a birth year that tells one Mohammed Ali Hassan from a hundred listed others. The size of
+an entry's shortest name orders namesakes that tie on every key: against "Abdur Rehman", an
+entry listed as just that scores higher than one listed as Abdul Rehman Makki.
 """
 
 from __future__ import annotations
@@ -21,6 +23,8 @@ from hajiz.model import BirthDate, Document
 MIN_LOOKUP_NUMBER = 5
 # Stands for "no birth year known" in the year arrays.
 UNKNOWN_YEAR = 0
+# Name sizes are kept in a byte.
+MAX_PARTS = 255
 
 
 def lookup_number(number: str) -> str:
@@ -35,10 +39,19 @@ class Identifiers:
         self._documents: dict[str, list[int]] = {}
         self._first_year = array("h")
         self._last_year = array("h")
+        self._fewest_parts = array("B")
 
-    def add(self, slot: int, documents: Iterable[Document], births: Sequence[BirthDate]) -> None:
-        """Record the identifiers of the entry placed at `slot` (slots come in order)."""
+    def add(
+        self,
+        slot: int,
+        documents: Iterable[Document],
+        births: Sequence[BirthDate],
+        fewest_parts: int = 0,
+    ) -> None:
+        """Record the identifiers of the entry placed at `slot` (slots come in order), and the
+        number of parts of its shortest name."""
         assert slot == len(self._first_year), "slots are added in order"
+        self._fewest_parts.append(min(fewest_parts, MAX_PARTS))
         for document in documents:
             number = lookup_number(document.number)
             if len(number) >= MIN_LOOKUP_NUMBER:
@@ -67,3 +80,10 @@ class Identifiers:
         low, high = born[0] - EXACT_TOLERANCE_YEARS, born[1] + EXACT_TOLERANCE_YEARS
         known: npt.NDArray[np.bool_] = first != UNKNOWN_YEAR
         return known & (first <= high) & (last >= low)
+
+    def longer_names(self, slots: npt.NDArray[np.intp], parts: int) -> npt.NDArray[np.int16]:
+        """For each slot, how many parts its entry's shortest name has beyond `parts` (0 if
+        none: an entry with a name as short as the traveller's, or shorter)."""
+        fewest = np.fromiter((self._fewest_parts[s] for s in slots), np.int16, len(slots))
+        extra: npt.NDArray[np.int16] = np.maximum(fewest - parts, 0).astype(np.int16)
+        return extra

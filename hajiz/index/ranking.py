@@ -1,8 +1,9 @@
 """Choosing the candidates: the best key scores, ties kept whole, birth year among near ties.
 
 Sums of key weights tie often (a hundred listed namesakes share every key of a common name),
-so the cut is made the same way every time: ties by slot, and, when the traveller gives a
-birth date, near ties of the last place ranked by whether the entry was born then.
+so the cut is made the same way every time: ties by the size of the entry's shortest name
+(no longer than the traveller's first), then by slot, and, when the traveller gives a birth
+date, near ties of the last place ranked by whether the entry was born then.
 """
 
 from __future__ import annotations
@@ -28,13 +29,15 @@ class Wanted:
 
     At most `limit` entries, only those `accept` lets through (None: all), none whose key
     score is below `min_share` of the best one's; `born` holds the first and last year of the
-    traveller's birth dates, if any.
+    traveller's birth dates, if any; `parts` the size of the traveller's shortest name, which
+    orders ties (entries with a name no longer first).
     """
 
     limit: int
     accept: Callable[[Subject], bool] | None = None
     min_share: float = 0.0
     born: tuple[int, int] | None = None
+    parts: int = 0
 
 
 def best_subjects(
@@ -65,7 +68,9 @@ def best_subjects(
             chosen_slots, chosen_scores = slots[top], scores[top]
         else:
             chosen_slots, chosen_scores = slots, scores
-        order = np.lexsort((chosen_slots, -chosen_scores))
+        # Ties go to entries whose shortest name is no longer than the traveller's, then by slot.
+        longer = identifiers.longer_names(chosen_slots, wanted.parts)
+        order = np.lexsort((chosen_slots, longer, -chosen_scores))
         if born is not None and len(order) > limit:
             order = _born_first(
                 identifiers, order, chosen_slots, chosen_scores, limit, born, min_share

@@ -262,6 +262,20 @@ def test_a_birth_year_finds_the_listed_namesake_among_a_hundred(e: EntryFactory)
     assert "t:born" in [s.id for s in index.candidates(dated, 5)]
 
 
+def test_ties_go_first_to_entries_listed_with_a_name_no_longer_than_the_traveller_s(
+    e: EntryFactory,
+) -> None:
+    # Forty entries carry "Abdur Rehman" within a longer name, and tie with the one listed as
+    # just that on every key of the traveller's name. It scores highest: it must be scored.
+    longer = [e(f"t:{i:03d}", "Abdur Rehman Makki") for i in range(40)]
+    alone = e("t:alone", "Abdur Rehman")  # placed last: slot order alone would leave it out
+    index = CandidateIndex.build(prepare_entry(x) for x in [*longer, alone])
+    query = prepare_query(Query(names=("ABDUR REHMAN",)))
+    found = [s.id for s in index.candidates(query, 5)]
+    assert found[0] == "t:alone"
+    assert len(found) == 5
+
+
 def test_a_birth_year_does_not_bring_in_a_far_weaker_name(e: EntryFactory) -> None:
     namesakes = [e(f"t:{i:03d}", "Mohammed Ali", birth_date="1985") for i in range(30)]
     better = e("t:better", "Mohammed Ali Zubaydi")
