@@ -23,16 +23,21 @@ import numpy as np
 import numpy.typing as npt
 
 from hajiz.index.heap import collector_paused
-from hajiz.index.identifiers import Identifiers
+from hajiz.index.identifiers import Identifiers, fewest_parts, listed_names
 from hajiz.index.keys import joined_key_sets, joined_keys, part_key_sets, subject_keys
 from hajiz.index.ranking import NEAR_TIE, Wanted, best_subjects
+from hajiz.index.votes import (
+    BEST_KEY_SHARE,
+    Group,
+    Posting,
+    Scored,
+    Slots,
+    group_best,
+    summed,
+)
 from hajiz.matching.features.dates import year_bounds
 from hajiz.matching.subjects import PreparedQuery, Subject
-from hajiz.model import NameKind
-from hajiz.names.analysis import AnalysedName, AnalysedPart
-from hajiz.names.structure import Role
-
-Slots = npt.NDArray[np.int32]
+from hajiz.names.analysis import AnalysedPart
 
 # Default number of candidates handed to the scorer.
 DEFAULT_CANDIDATES = 15
@@ -49,52 +54,8 @@ RARE_POSTINGS_MIN = 2_000
 RARE_POSTINGS_SHARE = 200
 # Skeletons this long or longer lend a typo'd part their one-consonant-shorter neighbours.
 MIN_NEAR_SKELETON = 4
-# A group's vote for an entry: this share goes by the heaviest key the entry carries, the rest
-# is spread over the group's keys, so closer spellings (more keys in common) still rank first.
-BEST_KEY_SHARE = 0.5
 # Pending additions per key merged into the key's array once they pass this many.
 MERGE_AT = 256
-
-
-# A key's postings, its weight as its group's best key, and its share of the group's spread.
-Posting = tuple[Slots, float, float]
-# The postings of one group of keys: the keys of one query part, or of two parts joined.
-Group = list[Posting]
-Scored = tuple[npt.NDArray[np.intp], npt.NDArray[np.float64]]
-
-
-def _fewest_parts(names: Iterable[AnalysedName]) -> int:
-    """The number of parts (titles aside) of the shortest name that has any."""
-    sizes = (sum(p.role is not Role.TITLE for p in n.name_parts) for n in names if n.name_parts)
-    return min(sizes, default=0)
-
-
-def _listed_names(subject: Subject) -> list[AnalysedName]:
-    """The names an entry is listed under: weak aliases aside, unless it has nothing else."""
-    strong = [n.name for n in subject.names if n.kind is not NameKind.WEAK_ALIAS]
-    return strong or [n.name for n in subject.names]
-
-
-def _group_best(group: Group) -> Scored:
-    """Every slot the group names, once: the weight of its heaviest key, plus its keys' spread."""
-    if len(group) == 1:
-        slots, best, spread = group[0]
-        return slots.astype(np.intp), np.full(len(slots), best + spread)
-    ordered = sorted(group, key=lambda posting: -posting[1])
-    slots = np.concatenate([p[0] for p in ordered])
-    bests = np.concatenate([np.full(len(p[0]), p[1]) for p in ordered])
-    spreads = np.concatenate([np.full(len(p[0]), p[2]) for p in ordered])
-    # The first occurrence of a slot is its heaviest key: postings are laid out heaviest first.
-    unique, first, inverse = np.unique(slots, return_index=True, return_inverse=True)
-    return unique.astype(np.intp), bests[first] + np.bincount(inverse, weights=spreads)
-
-
-def _summed(scored: list[Scored]) -> Scored:
-    """The slots named by any group, each once, with the groups' weights summed."""
-    slots = np.concatenate([a for a, _ in scored])
-    weights = np.concatenate([w for _, w in scored])
-    unique, inverse = np.unique(slots, return_inverse=True)
-    return unique.astype(np.intp), np.bincount(inverse, weights=weights).astype(np.float64)
 
 
 class CandidateIndex:
@@ -236,7 +197,7 @@ class CandidateIndex:
         slot = len(self._subjects)
         self._subjects.append(subject)
         self._identifiers.add(
-            slot, subject.documents, subject.birth_dates, _fewest_parts(_listed_names(subject))
+            slot, subject.documents, subject.birth_dates, fewest_parts(listed_names(subject))
         )
         self._slot_of[subject.id] = slot
         return slot
@@ -332,7 +293,7 @@ class CandidateIndex:
             accept,
             min_share,
             year_bounds(query.query.birth_dates),
-            _fewest_parts(query.names),
+            fewest_parts(query.names),
         )
         found: list[tuple[int, Slots, float, int]] = []
         for group, keys in enumerate(self.query_key_groups(query)):
@@ -366,7 +327,7 @@ class CandidateIndex:
     def _count_all(self, groups: list[Group]) -> Scored:
         """Every entry any posting names, with its score: each group's best key, summed."""
         if sum(len(p[0]) for g in groups for p in g) <= DENSE_FROM:
-            return _summed([_group_best(g) for g in groups])
+            return summed([group_best(g) for g in groups])
         # Many postings: score into arrays over all slots, no sort of the postings.
         size = len(self._subjects)
         total = np.zeros(size)

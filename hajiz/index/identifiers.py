@@ -17,7 +17,10 @@ import numpy.typing as npt
 
 from hajiz.matching.features.dates import EXACT_TOLERANCE_YEARS, year_bounds
 from hajiz.matching.features.documents import normalize_document_number
-from hajiz.model import BirthDate, Document
+from hajiz.matching.subjects import Subject
+from hajiz.model import BirthDate, Document, NameKind
+from hajiz.names.analysis import AnalysedName
+from hajiz.names.structure import Role
 
 # Document numbers shorter than this (leading zeros aside) are too short to look up alone.
 MIN_LOOKUP_NUMBER = 5
@@ -87,3 +90,15 @@ class Identifiers:
         fewest = np.fromiter((self._fewest_parts[s] for s in slots), np.int16, len(slots))
         extra: npt.NDArray[np.int16] = np.maximum(fewest - parts, 0).astype(np.int16)
         return extra
+
+
+def fewest_parts(names: Iterable[AnalysedName]) -> int:
+    """The number of parts (titles aside) of the shortest name that has any."""
+    sizes = (sum(p.role is not Role.TITLE for p in n.name_parts) for n in names if n.name_parts)
+    return min(sizes, default=0)
+
+
+def listed_names(subject: Subject) -> list[AnalysedName]:
+    """The names an entry is listed under: weak aliases aside, unless it has nothing else."""
+    strong = [n.name for n in subject.names if n.kind is not NameKind.WEAK_ALIAS]
+    return strong or [n.name for n in subject.names]

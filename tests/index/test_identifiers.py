@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import numpy as np
 
-from hajiz.index.identifiers import Identifiers, lookup_number
-from hajiz.model import BirthDate, Document
+from hajiz.index.identifiers import Identifiers, fewest_parts, listed_names, lookup_number
+from hajiz.matching.subjects import prepare_entry
+from hajiz.model import BirthDate, Document, Entry, Name, NameKind
+from hajiz.names.analysis import analyse
 
 
 def passport(number: str) -> Document:
@@ -48,3 +50,27 @@ def test_born_near_allows_a_year_either_way_and_needs_a_known_year() -> None:
     assert ids.born_near(slots, (1972, 1972)).tolist() == [True, False, False, True]
     assert ids.born_near(slots, (1967, 1967)).tolist() == [False, False, False, True]
     assert ids.born_near(slots, (1950, 1955)).tolist() == [False, False, False, False]
+
+
+def test_name_sizes_count_the_parts_beyond_the_traveller_s_shortest_name() -> None:
+    ids = Identifiers()
+    ids.add(0, [], (), fewest_parts=1)
+    ids.add(1, [], (), fewest_parts=3)
+    ids.add(2, [], (), fewest_parts=2)
+    assert ids.longer_names(np.array([0, 1, 2]), 2).tolist() == [0, 1, 0]
+
+
+def test_the_shortest_name_counts_parts_without_titles_and_weak_aliases() -> None:
+    entry = Entry(
+        id="t:1",
+        source="test",
+        agency="TEST",
+        names=(
+            Name(full="Haji Khairullah Barakzai"),
+            Name(full="Abu Khalid", kind=NameKind.WEAK_ALIAS),
+        ),
+    )
+    subject = prepare_entry(entry)
+    assert fewest_parts(listed_names(subject)) == 2  # Haji is a title; the weak alias aside
+    # A name of titles only has no parts to count.
+    assert fewest_parts([analyse("Dr. Sheikh"), analyse("Ali Hassan")]) == 2

@@ -1,0 +1,45 @@
+"""How a query's key groups vote for entries: one vote per group, by inverse document frequency.
+
+An entry gets a group's vote once, by the heaviest key of the group it carries, plus a share
+spread over the group's keys it shares: agreeing on "baghdadi" counts far more than agreeing
+on "muhammad", and closer spellings (more keys in common) still rank first.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import numpy.typing as npt
+
+Slots = npt.NDArray[np.int32]
+
+# A group's vote for an entry: this share goes by the heaviest key the entry carries, the rest
+# is spread over the group's keys, so closer spellings (more keys in common) still rank first.
+BEST_KEY_SHARE = 0.5
+
+# A key's postings, its weight as its group's best key, and its share of the group's spread.
+Posting = tuple[Slots, float, float]
+# The postings of one group of keys: the keys of one query part, or of two parts joined.
+Group = list[Posting]
+Scored = tuple[npt.NDArray[np.intp], npt.NDArray[np.float64]]
+
+
+def group_best(group: Group) -> Scored:
+    """Every slot the group names, once: the weight of its heaviest key, plus its keys' spread."""
+    if len(group) == 1:
+        slots, best, spread = group[0]
+        return slots.astype(np.intp), np.full(len(slots), best + spread)
+    ordered = sorted(group, key=lambda posting: -posting[1])
+    slots = np.concatenate([p[0] for p in ordered])
+    bests = np.concatenate([np.full(len(p[0]), p[1]) for p in ordered])
+    spreads = np.concatenate([np.full(len(p[0]), p[2]) for p in ordered])
+    # The first occurrence of a slot is its heaviest key: postings are laid out heaviest first.
+    unique, first, inverse = np.unique(slots, return_index=True, return_inverse=True)
+    return unique.astype(np.intp), bests[first] + np.bincount(inverse, weights=spreads)
+
+
+def summed(scored: list[Scored]) -> Scored:
+    """The slots named by any group, each once, with the groups' weights summed."""
+    slots = np.concatenate([a for a, _ in scored])
+    weights = np.concatenate([w for _, w in scored])
+    unique, inverse = np.unique(slots, return_inverse=True)
+    return unique.astype(np.intp), np.bincount(inverse, weights=weights).astype(np.float64)
