@@ -183,6 +183,8 @@ def _persian_keys(word: str) -> frozenset[str]:
     (نادر, with a plain d) gains nothing and stays apart from Nazir (نذير).
     """
     keys: set[str] = set()
+    if "d" not in word and "z" not in word and "th" not in word:
+        return frozenset()  # how ث ذ ض ظ are written in Latin: none here
     for arabic in load_lexicon().arabic_forms(word)[:PERSIAN_SOURCES]:
         persian = arabic.translate(_PERSIAN_READING)
         if persian != arabic:

@@ -189,17 +189,20 @@ _DOUBLED = re.compile(r"(.)\1+")
 def plain_spelling(word: str) -> str:
     """A Latin word with long-vowel pairs made single vowels and doubled letters single."""
     single = _LONG_VOWELS.sub(lambda m: _LONG_VOWEL_SOUND[m.group(0)], word)
-    return _DOUBLED.sub(r"\1", single)
+    return _DOUBLED.sub(lambda m: m.group(1), single)
 
 
 # The article before an ayn mark and a vowel (al'Issawi, AL‘ALI) is a word of its own. Before
 # a consonant the mark is more likely a Russian soft sign (El'dar, Al'bert), and stays.
-_ARTICLE_BEFORE_AYN = re.compile(r"\b([AaEe][Ll])['’‘`ʿʻ](?=[AaEeIiOoUu])")
+_AYN_MARKS = "'’‘`ʿʻ"
+_ARTICLE_BEFORE_AYN = re.compile(rf"\b([AaEe][Ll])[{_AYN_MARKS}](?=[AaEeIiOoUu])")
 
 
 def split_words(text: str) -> list[str]:
     """Clean a name and split it into words at spaces, hyphens and punctuation."""
-    text = _ARTICLE_BEFORE_AYN.sub(r"\1 ", clean(text))
+    text = clean(text)
+    if any(mark in text for mark in _AYN_MARKS):
+        text = _ARTICLE_BEFORE_AYN.sub(r"\1 ", text)
     return [w for w in _SEPARATORS.split(text) if w]
 
 
