@@ -7,6 +7,7 @@ which keeps an index of a million names small and makes repeated comparisons che
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
@@ -28,6 +29,10 @@ SHORT_WORD = 2
 SHORT_WORD_WEIGHT = 0.3
 # Persian, Urdu and Pashto read these letters as s and z (Sanaullah = ثناء الله, Ewaz = عوض).
 _PERSIAN_READING = str.maketrans({"ث": "س", "ذ": "ز", "ض": "ز", "ظ": "ز"})
+# One Korean syllable with an unaspirated ch (McCune-Reischauer), which South Korean spelling
+# and many lists write j: Cho = Jo, Chun = Jun, Chong = Jong. Only syllable-shaped words: a
+# longer ch- word (Chadi = شادي) is French for sh.
+_KOREAN_CH_SYLLABLE = re.compile(r"^ch[aeiouy]{1,2}(?:ng|n|l|k|p|m|r)?$")
 # A patronymic's father's-name groups are numbered apart from the name's own groups, so that
 # Ihorovych and Igorevich are variants of each other but not of Igor.
 PATRONYMIC_GROUPS = 1 << 24
@@ -148,6 +153,8 @@ def analyse_part(part: Part) -> AnalysedPart:
     keys = {phonetic_key(f) for f in forms if f}
     if not part.is_arabic:
         keys |= _persian_keys(core)
+        if _KOREAN_CH_SYLLABLE.match(core):
+            keys.add(phonetic_key("j" + core[2:]))
     phonetic = frozenset(keys)
     if not part.is_arabic:
         skeletons.update(skeleton(f) for f in forms[1:])

@@ -177,3 +177,13 @@ def test_a_latin_name_meets_its_persian_reading(arabic_reading: str, persian_rea
 def test_a_plain_d_has_no_persian_z() -> None:
     # Nadir is نادر (د); Nazir is نذير. Only the lexicon's Arabic spelling lends a z.
     assert not only_part("Nadir").phonetic & only_part("Nazir").phonetic
+
+
+@pytest.mark.parametrize(("mr", "other"), [("Cho", "Jo"), ("Chun", "Jun"), ("Chong", "Jong")])
+def test_a_korean_syllable_s_ch_meets_its_j_spelling(mr: str, other: str) -> None:
+    assert only_part(mr).phonetic & only_part(other).phonetic
+
+
+@pytest.mark.parametrize(("french", "other"), [("Chadi", "Jadi"), ("Cherif", "Jerif")])
+def test_a_longer_ch_word_keeps_its_sh_reading(french: str, other: str) -> None:
+    assert not only_part(french).phonetic & only_part(other).phonetic
