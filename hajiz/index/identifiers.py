@@ -43,6 +43,9 @@ class Identifiers:
         self._first_year = array("h")
         self._last_year = array("h")
         self._fewest_parts = array("B")
+        # A numpy copy of the name sizes for look-ups, made again after additions: a view
+        # would stop the array growing while it lives.
+        self._sizes: npt.NDArray[np.uint8] | None = None
 
     def add(
         self,
@@ -55,6 +58,7 @@ class Identifiers:
         number of parts of its shortest name."""
         assert slot == len(self._first_year), "slots are added in order"
         self._fewest_parts.append(min(fewest_parts, MAX_PARTS))
+        self._sizes = None
         for document in documents:
             number = lookup_number(document.number)
             if len(number) >= MIN_LOOKUP_NUMBER:
@@ -87,7 +91,9 @@ class Identifiers:
     def longer_names(self, slots: npt.NDArray[np.intp], parts: int) -> npt.NDArray[np.int16]:
         """For each slot, how many parts its entry's shortest name has beyond `parts` (0 if
         none: an entry with a name as short as the traveller's, or shorter)."""
-        fewest = np.fromiter((self._fewest_parts[s] for s in slots), np.int16, len(slots))
+        if self._sizes is None:
+            self._sizes = np.array(self._fewest_parts, dtype=np.uint8)
+        fewest = self._sizes[slots].astype(np.int16)
         extra: npt.NDArray[np.int16] = np.maximum(fewest - parts, 0).astype(np.int16)
         return extra
 

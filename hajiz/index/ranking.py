@@ -68,9 +68,13 @@ def best_subjects(
             chosen_slots, chosen_scores = slots[top], scores[top]
         else:
             chosen_slots, chosen_scores = slots, scores
-        # Ties go to entries whose shortest name is no longer than the traveller's, then by slot.
-        longer = identifiers.longer_names(chosen_slots, wanted.parts)
-        order = np.lexsort((chosen_slots, longer, -chosen_scores))
+        order = np.lexsort((chosen_slots, -chosen_scores))
+        ranked = chosen_scores[order]
+        if len(order) > 1 and bool(np.any(ranked[1:] == ranked[:-1])):
+            # Ties go to entries whose shortest name is no longer than the traveller's, then
+            # by slot (looked up only when there are ties to break).
+            longer = identifiers.longer_names(chosen_slots, wanted.parts)
+            order = np.lexsort((chosen_slots, longer, -chosen_scores))
         if born is not None and len(order) > limit:
             order = _born_first(
                 identifiers, order, chosen_slots, chosen_scores, limit, born, min_share

@@ -298,7 +298,15 @@ def _unmatched_cost(
 
 def _is_mononym(parts: tuple[AnalysedPart, ...]) -> bool:
     """One name, titles aside: Haji Khairullah is as much a mononym as Khairullah."""
-    return sum(p.role is not Role.TITLE for p in parts) == 1
+    if len(parts) == 1:
+        return True
+    names = 0
+    for part in parts:
+        if part.role is not Role.TITLE:
+            names += 1
+            if names > 1:
+                return False
+    return names == 1
 
 
 def align(
@@ -327,7 +335,7 @@ def align(
     cost = _unmatched_cost(query, free_q, work.q_weights, UNMATCHED_QUERY_COST, not free_e)
     cost += _unmatched_cost(entry, free_e, work.e_weights, UNMATCHED_ENTRY_COST, not free_q)
     score = matched / (aligned_weight + cost) if aligned_weight + cost > 0 else 0.0
-    is_mononym = _is_mononym(q_parts) and _is_mononym(e_parts) and len(work.pairs) >= 1
+    is_mononym = bool(work.pairs) and _is_mononym(q_parts) and _is_mononym(e_parts)
     base = INFO_BASE_MONONYM if is_mononym else INFO_BASE
     score *= min(1.0, base + (1.0 - base) * aligned_weight / INFO_FULL)
     entry_order = [ei[0] for _, ei, _, _, _, _ in work.pairs]

@@ -73,8 +73,11 @@ MIN_WHOLE_COMPOUND = 0.8
 
 
 _VOWEL_FOLD = str.maketrans({"e": "i", "o": "u"})
-# Two Latin spellings that differ only so are the same name written in two styles.
+# Two Latin spellings that differ only in doubled letters and long-vowel pairs (see
+# normalize.plain_spelling) are one name written in two styles; their edit similarity is at
+# least PLAIN_FROM, so pairs below it are not checked.
 SCORE_PLAIN_SPELLING = 0.93
+PLAIN_FROM = 0.5
 
 
 @lru_cache(maxsize=1 << 16)
@@ -172,7 +175,9 @@ def core_similarity(a: AnalysedPart, b: AnalysedPart) -> PartMatch:
         else:
             reason = Reason.IDENTICAL if score == 1.0 else Reason.SPELLING
             detail = "" if score == 1.0 else f"{form_a} ~ {form_b}"
-            if score < SCORE_PLAIN_SPELLING and plain_spelling(a.core) == plain_spelling(b.core):
+            # Spellings that can differ only so are already alike (Hamoud/Hammud: 0.6).
+            plain = PLAIN_FROM <= score < SCORE_PLAIN_SPELLING
+            if plain and plain_spelling(a.core) == plain_spelling(b.core):
                 score = SCORE_PLAIN_SPELLING
                 detail = f"{a.core} ~ {b.core}: doubled letters or long vowels"
             elif _distinct_short_names(a, b):
