@@ -15,13 +15,14 @@ from dataclasses import dataclass, field
 from hajiz.names.analysis import AnalysedName, AnalysedPart, middle_parts
 from hajiz.names.similarity import (
     PartMatch,
+    abd_compound,
     compare_parts,
     joined_initials,
     joined_part,
     truncated_match,
 )
 from hajiz.names.structure import Role, is_patronymic
-from hajiz.names.vocabulary import TITLES_ALSO_NAMES
+from hajiz.names.vocabulary import ABD, TITLES_ALSO_NAMES
 
 # Parts aligned below this similarity count as unaligned.
 MIN_PART_SCORE = 0.7
@@ -50,6 +51,8 @@ UNMATCHED_ENTRY_COST = {
 # A Slavic patronymic one name adds costs almost nothing: Russian and Ukrainian passports
 # leave it out of the Latin name, and lists keep or drop it at will.
 PATRONYMIC_OMITTED_COST = 0.1
+# An abd word written apart from its compound (Abid Hamid = Abd al-Hamid): Abid is a name too.
+ABD_APART_FACTOR = 0.9
 # Parts aligned out of order (surname first) cost a little.
 REORDER_FACTOR = 0.97
 # Agreement must carry enough information: a name made only of common parts (Mohammed Ali)
@@ -151,9 +154,18 @@ class _Alignment:
             [False] * len(e_parts),
         )
 
-    def take(self, qi: tuple[int, ...], ei: tuple[int, ...], match: PartMatch) -> None:
-        q = self.q_parts[qi[0]] if len(qi) == 1 else joined_part(*(self.q_parts[i] for i in qi))
-        e = self.e_parts[ei[0]] if len(ei) == 1 else joined_part(*(self.e_parts[j] for j in ei))
+    def take(
+        self,
+        qi: tuple[int, ...],
+        ei: tuple[int, ...],
+        match: PartMatch,
+        shown: tuple[AnalysedPart, AnalysedPart] | None = None,
+    ) -> None:
+        if shown is not None:
+            q, e = shown
+        else:
+            q = self.q_parts[qi[0]] if len(qi) == 1 else joined_part(*(self.q_parts[i] for i in qi))
+            e = self.e_parts[ei[0]] if len(ei) == 1 else joined_part(*(self.e_parts[j] for j in ei))
         for i in qi:
             self.used_q[i] = True
         for j in ei:
@@ -267,6 +279,50 @@ def _regroup_joined(work: _Alignment, compare: Compare) -> bool:
     return False
 
 
+def _is_abd_word(part: AnalysedPart) -> bool:
+    return part.role is Role.NAME and part.core in ABD
+
+
+def _abd_apart(work: _Alignment, compare: Compare) -> bool:
+    """An abd word left over just before a part aligned to an abd- compound is that compound's
+    abd written apart: Abid Hamid or a careless عبد حميد against Abd al-Hamid. Read so, at a
+    small cost, since Abid is also a name of its own."""
+    q_parts, e_parts = work.q_parts, work.e_parts
+    for index, (qi, ei, match, _, _, _) in enumerate(work.pairs):
+        if len(qi) != 1 or len(ei) != 1:
+            continue
+        i, j = qi[0], ei[0]
+        q, e = q_parts[i], e_parts[j]
+        if e.part.prefix == "abd" and not q.part.prefix and i > 0 and not work.used_q[i - 1]:
+            if _is_abd_word(q_parts[i - 1]):
+                shown = (abd_compound(q_parts[i - 1], q), e)
+                taken: tuple[tuple[int, ...], tuple[int, ...]] = ((i - 1, i), ei)
+            else:
+                continue
+        elif q.part.prefix == "abd" and not e.part.prefix and j > 0 and not work.used_e[j - 1]:
+            if _is_abd_word(e_parts[j - 1]):
+                shown = (q, abd_compound(e_parts[j - 1], e))
+                taken = (qi, (j - 1, j))
+            else:
+                continue
+        else:
+            continue
+        found = compare(*shown)
+        regrouped = PartMatch(
+            found.score * ABD_APART_FACTOR, found.reason, _noted(found.detail, "abd written apart")
+        )
+        if regrouped.score > match.score:
+            del work.pairs[index]
+            work.used_q[i] = work.used_e[j] = False
+            work.take(*taken, regrouped, shown)
+            return True
+    return False
+
+
+def _noted(detail: str, note: str) -> str:
+    return f"{detail}; {note}" if detail else note
+
+
 def _unmatched_cost(
     name: AnalysedName,
     free: list[int],
@@ -324,7 +380,9 @@ def align(
     _align_one_to_one(work, compare)
     if not all(work.used_q) and not all(work.used_e):
         _align_joined(work, compare)
-    while (not all(work.used_q) or not all(work.used_e)) and _regroup_joined(work, compare):
+    while (not all(work.used_q) or not all(work.used_e)) and (
+        _regroup_joined(work, compare) or _abd_apart(work, compare)
+    ):
         pass
     work.pairs.sort(key=lambda p: p[0])
     matched = sum(m.score * w for _, _, m, w, _, _ in work.pairs)

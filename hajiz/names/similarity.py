@@ -18,7 +18,7 @@ from rapidfuzz.distance import OSA
 from hajiz.names.analysis import AnalysedPart, analyse_part, initials_of
 from hajiz.names.normalize import normalize_word, plain_spelling
 from hajiz.names.phonetic import phonetic_key
-from hajiz.names.structure import Part
+from hajiz.names.structure import Part, Role
 
 
 class Reason(StrEnum):
@@ -295,6 +295,19 @@ def joined_part(first: AnalysedPart, second: AnalysedPart) -> AnalysedPart:
         is_arabic=first.is_arabic,
         initials=initials_of(forms, phonetic) | joined_initials(first),
     )
+
+
+@lru_cache(maxsize=1 << 14)
+def abd_compound(abd: AnalysedPart, name: AnalysedPart) -> AnalysedPart:
+    """An abd word and the name after it read as one compound: Abid + Hamid = Abd al-Hamid."""
+    part = Part(
+        core=name.core,
+        words=abd.part.words + name.part.words,
+        role=Role.COMPOUND,
+        prefix="abd",
+        article=name.part.article,
+    )
+    return analyse_part(part)
 
 
 @lru_cache(maxsize=65536)

@@ -239,3 +239,19 @@ def test_a_title_does_not_make_a_single_name_two() -> None:
     # Haji Khairullah is a one-part name: it gets the one-part base as Khairullah does.
     with_title = score("KHEIRULLAH, Haji", "KHAIRULLAH, Haji")
     assert with_title >= score("KHEIRULLAH", "KHAIRULLAH") >= THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("query", "entry"),
+    [
+        ("عبد حميد محمد", "Abdul Hamid Mohammed"),  # the article left out in Arabic script
+        ("Abid Hamid Mohammed", "عبد الحميد محمد"),
+    ],
+)
+def test_an_abd_written_apart_joins_the_compound_it_opens(query: str, entry: str) -> None:
+    result = compare(query, entry)
+    assert (result.unmatched_query, result.unmatched_entry) == ((), ())
+    first = result.pairs[0]
+    assert first.entry.part.prefix == first.query.part.prefix == "abd"
+    assert "abd written apart" in first.match.detail
+    assert THRESHOLD <= result.score < score("Abdul Hamid Mohammed", "عبد الحميد محمد")
