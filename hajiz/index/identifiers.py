@@ -19,8 +19,7 @@ from hajiz.matching.features.dates import EXACT_TOLERANCE_YEARS, year_bounds
 from hajiz.matching.features.documents import normalize_document_number
 from hajiz.matching.subjects import Subject
 from hajiz.model import BirthDate, Document, NameKind
-from hajiz.names.analysis import AnalysedName
-from hajiz.names.structure import Role
+from hajiz.names.analysis import AnalysedName, count_names
 
 # Document numbers shorter than this (leading zeros aside) are too short to look up alone.
 MIN_LOOKUP_NUMBER = 5
@@ -100,8 +99,7 @@ class Identifiers:
 
 def fewest_parts(names: Iterable[AnalysedName]) -> int:
     """The number of parts (titles aside) of the shortest name that has any."""
-    sizes = (sum(p.role is not Role.TITLE for p in n.name_parts) for n in names if n.name_parts)
-    return min(sizes, default=0)
+    return min((count_names(n.name_parts) for n in names if n.name_parts), default=0)
 
 
 def listed_names(subject: Subject) -> list[AnalysedName]:

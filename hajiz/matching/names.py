@@ -12,7 +12,7 @@ import itertools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from hajiz.names.analysis import AnalysedName, AnalysedPart, middle_parts
+from hajiz.names.analysis import AnalysedName, AnalysedPart, count_names, middle_parts
 from hajiz.names.similarity import (
     PartMatch,
     abd_compound,
@@ -173,6 +173,22 @@ class _Alignment:
         weight = _weight(sum(self.q_weights[i] for i in qi), sum(self.e_weights[j] for j in ei))
         self.pairs.append((qi, ei, match, weight, q, e))
 
+    def retake(
+        self,
+        index: int,
+        qi: tuple[int, ...],
+        ei: tuple[int, ...],
+        match: PartMatch,
+        shown: tuple[AnalysedPart, AnalysedPart] | None = None,
+    ) -> None:
+        """Replace the index-th pair by a better reading of its parts and their neighbours."""
+        old_qi, old_ei = self.pairs.pop(index)[:2]
+        for i in old_qi:
+            self.used_q[i] = False
+        for j in old_ei:
+            self.used_e[j] = False
+        self.take(qi, ei, match, shown)
+
     def free_q(self) -> list[int]:
         return [i for i, used in enumerate(self.used_q) if not used]
 
@@ -272,15 +288,9 @@ def _regroup_joined(work: _Alignment, compare: Compare) -> bool:
                 if joined.score > best[0].score:
                     best = (joined, qi, (a, b))
         if best[0] is not match and best[0].score >= MIN_JOINED_SCORE:
-            del work.pairs[index]
-            work.used_q[i] = work.used_e[j] = False
-            work.take(best[1], best[2], best[0])
+            work.retake(index, best[1], best[2], best[0])
             return True
     return False
-
-
-def _is_abd_word(part: AnalysedPart) -> bool:
-    return part.role is Role.NAME and part.core in ABD
 
 
 def _abd_apart(work: _Alignment, compare: Compare) -> bool:
@@ -293,18 +303,12 @@ def _abd_apart(work: _Alignment, compare: Compare) -> bool:
             continue
         i, j = qi[0], ei[0]
         q, e = q_parts[i], e_parts[j]
-        if e.part.prefix == "abd" and not q.part.prefix and i > 0 and not work.used_q[i - 1]:
-            if _is_abd_word(q_parts[i - 1]):
-                shown = (abd_compound(q_parts[i - 1], q), e)
-                taken: tuple[tuple[int, ...], tuple[int, ...]] = ((i - 1, i), ei)
-            else:
-                continue
-        elif q.part.prefix == "abd" and not e.part.prefix and j > 0 and not work.used_e[j - 1]:
-            if _is_abd_word(e_parts[j - 1]):
-                shown = (q, abd_compound(e_parts[j - 1], e))
-                taken = (qi, (j - 1, j))
-            else:
-                continue
+        if e.part.prefix == "abd" and _abd_before(q_parts, work.used_q, i):
+            shown = (abd_compound(q_parts[i - 1], q), e)
+            taken: tuple[tuple[int, ...], tuple[int, ...]] = ((i - 1, i), ei)
+        elif q.part.prefix == "abd" and _abd_before(e_parts, work.used_e, j):
+            shown = (q, abd_compound(e_parts[j - 1], e))
+            taken = (qi, (j - 1, j))
         else:
             continue
         found = compare(*shown)
@@ -312,11 +316,17 @@ def _abd_apart(work: _Alignment, compare: Compare) -> bool:
             found.score * ABD_APART_FACTOR, found.reason, _noted(found.detail, "abd written apart")
         )
         if regrouped.score > match.score:
-            del work.pairs[index]
-            work.used_q[i] = work.used_e[j] = False
-            work.take(*taken, regrouped, shown)
+            work.retake(index, *taken, regrouped, shown)
             return True
     return False
+
+
+def _abd_before(parts: tuple[AnalysedPart, ...], used: list[bool], at: int) -> bool:
+    """Whether the part at `at` has no prefix and a free bare abd word just before it."""
+    if parts[at].part.prefix or at == 0 or used[at - 1]:
+        return False
+    before = parts[at - 1]
+    return before.role is Role.NAME and before.core in ABD
 
 
 def _noted(detail: str, note: str) -> str:
@@ -352,19 +362,6 @@ def _unmatched_cost(
     return total
 
 
-def _is_mononym(parts: tuple[AnalysedPart, ...]) -> bool:
-    """One name, titles aside: Haji Khairullah is as much a mononym as Khairullah."""
-    if len(parts) == 1:
-        return True
-    names = 0
-    for part in parts:
-        if part.role is not Role.TITLE:
-            names += 1
-            if names > 1:
-                return False
-    return names == 1
-
-
 def align(
     query: AnalysedName,
     entry: AnalysedName,
@@ -393,7 +390,8 @@ def align(
     cost = _unmatched_cost(query, free_q, work.q_weights, UNMATCHED_QUERY_COST, not free_e)
     cost += _unmatched_cost(entry, free_e, work.e_weights, UNMATCHED_ENTRY_COST, not free_q)
     score = matched / (aligned_weight + cost) if aligned_weight + cost > 0 else 0.0
-    is_mononym = bool(work.pairs) and _is_mononym(q_parts) and _is_mononym(e_parts)
+    # One name against one name, titles aside: Haji Khairullah is as much a mononym.
+    is_mononym = bool(work.pairs) and count_names(q_parts) == 1 == count_names(e_parts)
     base = INFO_BASE_MONONYM if is_mononym else INFO_BASE
     score *= min(1.0, base + (1.0 - base) * aligned_weight / INFO_FULL)
     entry_order = [ei[0] for _, ei, _, _, _, _ in work.pairs]

@@ -208,9 +208,12 @@ def initials_of(forms: tuple[str, ...], phonetic: frozenset[str]) -> frozenset[s
 def analyse(text: str) -> AnalysedName:
     """Analyse a full name in any script."""
     script = detect_script(text)
-    words = normalize_name(text)
-    head, comma, _ = text.partition(",")
-    surname_words = len(normalize_name(head)) if comma else 0
+    head, comma, rest = text.partition(",")
+    if comma:
+        surname = normalize_name(head)
+        words, surname_words = surname + normalize_name(rest), len(surname)
+    else:
+        words, surname_words = normalize_name(text), 0
     rejoined = rejoin_surname_first(words, surname_words)
     if rejoined != words:
         words, surname_words = rejoined, 0
@@ -219,6 +222,15 @@ def analyse(text: str) -> AnalysedName:
     # but weigh little and cost nothing when the other name lacks them.
     name_parts = parts if any(p.role is not Role.TITLE for p in parts) else ()
     return AnalysedName(text=text, script=script, parts=parts, name_parts=name_parts)
+
+
+def count_names(parts: tuple[AnalysedPart, ...]) -> int:
+    """How many of these parts are names, titles aside (Haji Khairullah: one)."""
+    count = 0
+    for part in parts:
+        if part.role is not Role.TITLE:
+            count += 1
+    return count
 
 
 def middle_parts(name: AnalysedName) -> frozenset[int]:

@@ -132,7 +132,7 @@ def _split_arabic(word: str) -> list[str]:
             return ["عبد", _ARABIC_ARTICLE, rest[2:]]
         if len(rest) >= 3:
             # Written onto عبد the article may be left out (عبدفتاح); as a separate word
-            # عبد before a name without it is a name of its own (see `_is_arabic_abd`).
+            # عبد before a name without it is a name of its own (see `_opens_compound`).
             return ["عبد", rest] if rest in _ARABIC_ABD_BARE else ["عبد", _ARABIC_ARTICLE, rest]
     if word.startswith("بن") and len(word) >= 5 and word[2:] in load_lexicon():
         return ["بن", *_split_arabic(word[2:])]
