@@ -24,7 +24,13 @@ import numpy.typing as npt
 
 from hajiz.index.heap import collector_paused
 from hajiz.index.identifiers import Identifiers, fewest_parts, listed_names
-from hajiz.index.keys import joined_key_sets, joined_keys, part_key_sets, subject_keys
+from hajiz.index.keys import (
+    article_keys,
+    joined_key_sets,
+    joined_keys,
+    part_key_sets,
+    subject_keys,
+)
 from hajiz.index.ranking import NEAR_TIE, Wanted, best_subjects
 from hajiz.index.votes import (
     BEST_KEY_SHARE,
@@ -257,13 +263,14 @@ class CandidateIndex:
         return [keys for keys in groups if keys]
 
     def _part_query_keys(self, part: AnalysedPart) -> frozenset[str]:
-        """A query part's keys; for a part the list has never seen, near skeletons too.
+        """A query part's keys (and those of its other spelling with an article, ALALI and
+        al-Ali); for a part the list has never seen, near skeletons too.
 
         A typo usually adds a consonant (Fkruq for Faruq, Bukhattalah for Khattalah): its
         skeleton with one consonant left out finds the listed spelling. Only unseen parts
         get these, so a name the list knows never pulls in its neighbours.
         """
-        keys = part.keys()
+        keys = part.keys() | article_keys(part)
         if any(self.document_frequency(key) for key in keys):
             return keys
         near = {

@@ -12,9 +12,9 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from hajiz.matching.subjects import Subject
-from hajiz.names.analysis import AnalysedPart
+from hajiz.names.analysis import AnalysedPart, analyse_part, short_article_rest
 from hajiz.names.phonetic import phonetic_key
-from hajiz.names.structure import Role
+from hajiz.names.structure import Part, Role
 
 
 def joined_keys(parts: tuple[AnalysedPart, ...], forms: int) -> Iterator[frozenset[str]]:
@@ -58,3 +58,21 @@ def joined_key_sets(subject: Subject) -> Iterator[frozenset[str]]:
 def subject_keys(subject: Subject) -> set[str]:
     """The keys of a subject: of every part of every name, and of adjacent parts joined."""
     return set().union(*part_key_sets(subject), *joined_key_sets(subject))
+
+
+# How articles are written onto a short name (ALALI, ELNUR).
+_ATTACHED = ("al", "el")
+
+
+@lru_cache(maxsize=1 << 16)
+def article_keys(part: AnalysedPart) -> frozenset[str]:
+    """Keys of the other way to write a short name with its article, for a query part: ALALI's
+    for al-Ali, al-Ali's for ALALI (see similarity's attached article). The index files each
+    part under its own keys only; the query asks for both."""
+    if part.part.article:
+        shorts = [form for form in part.forms[:2] if len(form) == 3]
+        return frozenset(f"p:{phonetic_key(a + form)}" for form in shorts for a in _ATTACHED)
+    rest = None if part.is_arabic else short_article_rest(part.core)
+    if rest is None:
+        return frozenset()
+    return analyse_part(Part(core=rest, words=(rest,), article=True)).keys()

@@ -18,6 +18,7 @@ from hajiz.names.normalize import detect_script, normalize_name
 from hajiz.names.phonetic import phonetic_key, skeleton
 from hajiz.names.romanize import romanize
 from hajiz.names.structure import Part, Role, parse_parts, patronymic_stems, rejoin_surname_first
+from hajiz.names.vocabulary import MUHAMMAD, MUHAMMAD_SPELLINGS
 
 # How many romanisations of an Arabic word to keep as its Latin forms.
 MAX_FORMS = 5
@@ -38,6 +39,10 @@ _KOREAN_CH_SYLLABLE = re.compile(r"^ch[aeiouy]{1,2}(?:ng|n|l|k|p|m|r)?$")
 PATRONYMIC_GROUPS = 1 << 24
 # Latin words that may carry an attached article: "albaghdadi" also stands for "baghdadi".
 _ATTACHED_ARTICLES = ("al", "el", "ul")
+# Letters after an attached article that make a word too short to read so on its own: ALALI
+# is al-Ali, but Elisa and Alina are names. Such a word is read as the article and the rest
+# only against a part that has the article (similarity.compare_parts).
+_SHORT_REST = 3
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -116,6 +121,13 @@ def rarity_weight(frequency: float) -> float:
     return max(0.25, min(1.0, (information - 1.0) / 4.0))
 
 
+def short_article_rest(word: str) -> str | None:
+    """The three letters after an attached article (ALALI, ELNUR, ALHAJ), else None."""
+    if len(word) == 2 + _SHORT_REST and word.startswith(_ATTACHED_ARTICLES):
+        return word[2:]
+    return None
+
+
 def _latin_forms(word: str) -> tuple[str, ...]:
     forms = [word]
     for article in _ATTACHED_ARTICLES:
@@ -143,6 +155,9 @@ def analyse_part(part: Part) -> AnalysedPart:
     else:
         forms = _latin_forms(core)
         frequency = lexicon.frequency(core)
+        if core in MUHAMMAD_SPELLINGS:
+            forms += (MUHAMMAD,)
+            frequency = max(frequency, lexicon.frequency(MUHAMMAD))
     groups = set(lexicon.group_ids(core))
     if not part.is_arabic:
         for form in forms[1:]:

@@ -198,9 +198,18 @@ _AYN_MARKS = "'’‘`ʿʻ"
 _ARTICLE_BEFORE_AYN = re.compile(rf"\b([AaEe][Ll])[{_AYN_MARKS}](?=[AaEeIiOoUu])")
 
 
+# "Son of" written out, as South Asian and francophone records write the nasab (Akhter Mohmad
+# s/o Noor Mohmad, Mohamed fils de Ahmed): read as bin and bint, the name's own particles.
+_SON_OF = re.compile(r"\b(?:s/o|son of|fils de)\b", re.IGNORECASE)
+_DAUGHTER_OF = re.compile(r"\b(?:d/o|daughter of|fille de)\b", re.IGNORECASE)
+
+
 def split_words(text: str) -> list[str]:
     """Clean a name and split it into words at spaces, hyphens and punctuation."""
     text = clean(text)
+    lowered = text.lower()
+    if "/o" in lowered or " of " in lowered or " de " in lowered:
+        text = _DAUGHTER_OF.sub(" bint ", _SON_OF.sub(" bin ", text))
     if any(mark in text for mark in _AYN_MARKS):
         text = _ARTICLE_BEFORE_AYN.sub(r"\1 ", text)
     return [w for w in _SEPARATORS.split(text) if w]

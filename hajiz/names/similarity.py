@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 
-from hajiz.names.analysis import AnalysedPart, analyse_part, initials_of
+from hajiz.names.analysis import AnalysedPart, analyse_part, initials_of, short_article_rest
 from hajiz.names.normalize import normalize_word, plain_spelling
 from hajiz.names.phonetic import phonetic_key
 from hajiz.names.structure import Part, Role
@@ -204,6 +204,8 @@ def compare_parts(a: AnalysedPart, b: AnalysedPart) -> PartMatch:
         if whole is not None:
             return whole
     match = core_similarity(a, b)
+    if a.part.article != b.part.article:
+        match = _article_attached(a, b, match)
     if match.score == 0.0:
         return match
     factor = 1.0
@@ -226,6 +228,21 @@ def compare_parts(a: AnalysedPart, b: AnalysedPart) -> PartMatch:
         return match
     detail = "; ".join([match.detail, *notes]) if match.detail else "; ".join(notes)
     return PartMatch(match.score * factor, match.reason, detail, factor)
+
+
+def _article_attached(a: AnalysedPart, b: AnalysedPart, match: PartMatch) -> PartMatch:
+    """ALALI against al-Ali: a short name written onto its article, the hyphen left out (as
+    machine-readable zones and many lists write it). Longer words carry the bare form among
+    their own (Albaghdadi); a short one is read so only against a part with the article."""
+    word, other = (b, a) if a.part.article else (a, b)
+    rest = None if word.is_arabic or word.part.prefix else short_article_rest(word.core)
+    if rest is None:
+        return match
+    found = core_similarity(_word_part(rest), other)
+    if found.score <= match.score:
+        return match
+    note = f"{word.core} = al-{rest}"
+    return PartMatch(found.score, found.reason, f"{found.detail}; {note}" if found.detail else note)
 
 
 # How a compound's second element is written onto the first (Faizullah, Nuruddin, Nurettin).

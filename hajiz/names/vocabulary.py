@@ -78,5 +78,12 @@ PATRONYMIC_ENDINGS = ("ovich", "evich", "ovych", "evych", "ovna", "evna", "ivna"
 # Shorter than this, such an ending is more likely the whole of a short name.
 MIN_PATRONYMIC = 7
 
+# Muhammad as documents abbreviate it (Malaysian Mohd, Bangladeshi Md, Syrian Mhd) and regional
+# spellings the name data lacks (Chad's Mahamat): read as Muhammad too.
+MUHAMMAD = "muhammad"
+MUHAMMAD_SPELLINGS = frozenset(
+    {"md", "mohd", "muhd", "mhd", "mhmd", "mohmad", "mahamat", "mahamed", "mahomed"}
+)
+
 # Words that start with the Arabic article letters but are not article + noun.
 ARABIC_NOT_ARTICLE = frozenset({"الله", "الياس", "الهام", "الفت", "الماس", "الان"})

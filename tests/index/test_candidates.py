@@ -232,6 +232,17 @@ def test_a_typo_that_adds_a_consonant_still_finds_the_entry(e: EntryFactory) -> 
     assert candidate_ids(index, "BUKHATTALAH Faruq", limit=5)[0] == "t:faruq"
 
 
+def test_a_short_name_with_its_article_attached_finds_it_written_apart(e: EntryFactory) -> None:
+    # Fifty namesakes share the given name; ALALI is the listed al-Ali, and the reverse.
+    namesakes = [e(f"t:{i:02d}", f"{given} Ahmed") for i, given in enumerate(GIVEN_NAMES)]
+    index = CandidateIndex.build(
+        prepare_entry(x)
+        for x in [*namesakes, e("t:apart", "Ahmed Al-Ali"), e("t:joined", "Ahmed ALNUR")]
+    )
+    assert candidate_ids(index, "AHMED ALALI", limit=3)[0] == "t:apart"
+    assert candidate_ids(index, "Ahmed al-Nur", limit=3)[0] == "t:joined"
+
+
 def test_a_known_part_does_not_pull_in_its_one_letter_neighbours(e: EntryFactory) -> None:
     index = CandidateIndex.build(prepare_entry(x) for x in [e("t:1", "Bakri"), e("t:2", "Bakr")])
     bakri = prepare_query(Query(names=("Bakri",))).names[0].name_parts[0]

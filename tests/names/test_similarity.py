@@ -75,6 +75,17 @@ def test_known_variants_score_as_the_same_name(a: str, b: str) -> None:
     assert match.reason in (Reason.VARIANT, Reason.PHONETIC, Reason.SPELLING)
 
 
+@pytest.mark.parametrize(
+    ("short", "other"),
+    [("Mohd", "Mohammed"), ("Md", "Muhammad"), ("Mhd", "محمد"), ("Mahamat", "Mohamed")],
+)
+def test_muhammad_as_documents_abbreviate_it_is_muhammad(short: str, other: str) -> None:
+    assert part_similarity(short, other).score >= SAME_NAME
+    # Still Muhammad, not any name that starts alike.
+    assert part_similarity(short, "Mahmud").score < NOT_ALIGNED
+    assert part_similarity(short, "Mahdi").score < NOT_ALIGNED
+
+
 def test_a_lexicon_variant_says_so() -> None:
     match = part_similarity("Mohammed", "Muhammad")
     assert match.reason is Reason.VARIANT
@@ -284,6 +295,26 @@ def test_compound_spellings_compare_as_identical() -> None:
     assert compare_parts(parsed("Salahuddin"), parsed("Salah ad-Din")).score == 1.0
     assert compare_parts(parsed("Nasrullah"), parsed("Nasr Allah")).score == 1.0
     assert compare_parts(parsed("Abdullah"), parsed("عبد الله")).score == 1.0
+
+
+@pytest.mark.parametrize(
+    ("attached", "apart"),
+    [("Alali", "al-Ali"), ("Elnur", "al-Nur"), ("Aladl", "al-Adl"), ("Alhaj", "al-Hajj")],
+)
+def test_a_short_name_written_onto_its_article_is_the_name_with_the_article(
+    attached: str, apart: str
+) -> None:
+    # Machine-readable zones and many lists leave the hyphen out: ALALI is al-Ali.
+    match = compare_parts(parsed(attached), parsed(apart))
+    assert match.score >= SAME_NAME
+    assert f"= al-{attached[2:].lower()}" in match.detail
+    assert compare_parts(parsed(apart), parsed(attached)).score == match.score
+
+
+def test_a_short_name_that_starts_like_an_article_is_read_whole_without_one() -> None:
+    # Elisa is not al-Isa's spelling unless the other side has the article.
+    assert compare_parts(parsed("Elisa"), parsed("Isa")).score < NOT_ALIGNED
+    assert compare_parts(parsed("Alina"), parsed("Ina")).score < NOT_ALIGNED
 
 
 def test_a_compound_the_parser_could_not_split_is_compared_whole() -> None:

@@ -83,6 +83,14 @@ def test_kunya_part_keeps_its_prefix_and_core() -> None:
         ("فاطمة بنت محمد", [("فاطمه", NAME), ("bint محمد", NASAB)]),
         ("بنعلي", [("bin علي", NASAB)]),
         ("ولد عبد الله", [("bin abd allah", COMPOUND)]),
+        # Written out, as South Asian and francophone records do.
+        ("Akhter Mohmad s/o Noor", [("akhter", NAME), ("mohmad", NAME), ("bin noor", NASAB)]),
+        ("Ahmad son of Karim", [("ahmad", NAME), ("bin karim", NASAB)]),
+        ("Amina D/O Yusuf", [("amina", NAME), ("bint yusuf", NASAB)]),
+        ("Mohamed fils de Ahmed", [("mohamed", NAME), ("bin ahmed", NASAB)]),
+        # Words that only look like it.
+        ("Son Heung Min", [("son", NAME), ("heung", NAME), ("min", NAME)]),
+        ("Juan de Dios", [("juan", NAME), ("de", NAME), ("dios", NAME)]),
     ],
 )
 def test_nasab_chains(name: str, expected: list[tuple[str, Role]]) -> None:
