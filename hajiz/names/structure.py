@@ -94,6 +94,8 @@ _LATIN_ASSIMILATED = re.compile(r"^(e([tdszrn]))(\2[a-z]{3,})$")
 
 def _split_latin_abd(word: str) -> list[str]:
     """Abdurrahman → abd, rahman; Abdullah → abd, allah; Abdelkader → abd, kader."""
+    if word.startswith("gabd"):
+        word = word[1:]  # Tatar and Bashkir write the ayn as g: Gabdulla, Gabdrakhman
     if len(word) < 6 or not word.startswith(("abd", "abed")):
         return [word]
     match = _LATIN_ABD.match(word)
@@ -106,7 +108,22 @@ def _split_latin_abd(word: str) -> list[str]:
         double = _SUN_DOUBLE.match(rest)
         if double:
             rest = rest[len(double.group(1)) :]
-    if rest in ("lah", "la", "lla", "llah", "ah", "a", "aye", "ahi", "lahi", "laye"):
+    # Abdullah, Abdallahi, and West African Abdoulaye and Abdulai.
+    if rest in (
+        "lah",
+        "la",
+        "lla",
+        "llah",
+        "ah",
+        "a",
+        "aye",
+        "ahi",
+        "lahi",
+        "laye",
+        "ai",
+        "aie",
+        "ay",
+    ):
         return ["abd", "allah"]
     if rest.startswith("l") and len(rest) <= 5 and OSA.distance(rest, "lah") <= 1:
         return ["abd", "allah"]  # a typo in Abdullah (Abdullanh, Abdullwah)

@@ -124,7 +124,20 @@ def test_abd_al_rahman_spellings_all_read_as_abd_plus_rahman(name: str) -> None:
 
 @pytest.mark.parametrize(
     "name",
-    ["Abdullah", "Abdallah", "Abdulla", "Abdalla", "Abd Allah", "Abdul Lah", "عبدالله", "عبد الله"],
+    [
+        "Abdullah",
+        "Abdallah",
+        "Abdulla",
+        "Abdalla",
+        "Abd Allah",
+        "Abdul Lah",
+        "عبدالله",
+        "عبد الله",
+        # West African (Ghana, Sierra Leone) and Tatar spellings.
+        "Abdulai",
+        "Abdoulaie",
+        "Gabdulla",
+    ],
 )
 def test_abdullah_spellings_all_read_as_abd_plus_allah(name: str) -> None:
     (part,) = parts(name)
