@@ -78,11 +78,14 @@ class Part:
 
 _LATIN_ABD = re.compile(r"^ab[de]d?([aeiou]{0,2})(.*)$")
 _SUN_DOUBLE = re.compile(r"^([tdrzsnl]|sh|th|dh)\1")
-# X-uddin, and Turkish X-ettin (Nurettin = Nur al-Din, Bahattin = Baha al-Din).
+# X-uddin, and Turkish X-ettin (Nurettin = Nur al-Din, Bahattin = Baha al-Din). After an o the
+# d is doubled (Persian Emadoddin, Jamaloodin): a single one ends Russian surnames (Volodin).
 _LATIN_DIN = re.compile(
-    r"^([a-z]{3,}?)(?:(?:[aeiou]d{1,2}|dd|[ae]ld)(?:in|een|ine|yn|ein)|[aeiou]ttin)$"
+    r"^([a-z]{3,}?)(?:(?:[aeiu]d{1,2}|o?od{2}|ood|dd|[ae]ld)(?:in|een|ine|yn|ein)|[aeiou]ttin)$"
 )
-_LATIN_ULLAH = re.compile(r"^([a-z]{3,}?)[aeiou]llah?$")
+# X-ullah, -allah, -ollah; -illa and -ella only with the h: without it they are Romance
+# surnames (Padilla, Mantilla, Lavilla, Estrella), never compounds.
+_LATIN_ULLAH = re.compile(r"^([a-z]{3,}?)(?:[aou]llah?|[ie]llah)$")
 _LATIN_DIN_ALONE = re.compile(r"^(?:[aeiu][ld]|u|e)d?d(?:in|een|ine)$")
 _ARABIC_ARTICLE = "ال"
 

@@ -230,6 +230,19 @@ def test_x_allah_compounds(name: str, core: str) -> None:
     assert (part.core, part.suffix, part.role) == (core, "allah", COMPOUND)
 
 
+@pytest.mark.parametrize(
+    "name", ["Padilla", "Montilla", "Lavilla", "Estrella", "Volodin", "Borodin"]
+)
+def test_surnames_that_only_end_like_a_compound_are_names(name: str) -> None:
+    assert shape(name) == [(name.lower(), NAME)]
+
+
+def test_the_compounds_those_endings_resemble_still_split() -> None:
+    assert shape("Nasrillah") == [("nasr allah", COMPOUND)]
+    assert shape("Emadoddin") == [("emad al-din", COMPOUND)]
+    assert shape("Nasrudin") == [("nasr al-din", COMPOUND)]
+
+
 def test_a_compound_after_a_given_name_stays_a_separate_part() -> None:
     assert shape("Hasan Nasrallah") == [("hasan", NAME), ("nasr allah", COMPOUND)]
     assert shape("Ibrahim Abdullah") == [("ibrahim", NAME), ("abd allah", COMPOUND)]
