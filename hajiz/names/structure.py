@@ -402,8 +402,11 @@ def parse_parts(words: list[str], surname_words: int = 0) -> list[Part]:
                 continue
         if article and role is Role.NAME:
             role = Role.NISBA
-        elif role is Role.NAME and n > 1 and is_patronymic(word):
-            role = Role.NASAB
+        elif role is Role.NAME and n > 1 and start >= surname_words and is_patronymic(word):
+            # A patronymic follows the given name, once: a -vich word before the list's comma,
+            # or after the patronymic, is the surname (KAZAKEVICH, Henadz Arkadzievich).
+            if not any(p.role is Role.NASAB and is_patronymic(p.core) for p in parts):
+                role = Role.NASAB
         parts.append(
             Part(
                 core=word,

@@ -420,6 +420,21 @@ def test_slavic_and_turkic_patronymics_are_nasab(name: str, expected: list[Any])
     assert shape(name) == expected
 
 
+def test_a_surname_that_ends_like_a_patronymic_is_a_name() -> None:
+    # Before a list's comma, or after the patronymic: Belarusian -evich surnames.
+    surname_first = parse_parts(normalize_name("KAZAKEVICH Henadz Arkadzievich"), 1)
+    assert [(p.label, p.role) for p in surname_first] == [
+        ("kazakevich", NAME),
+        ("henadz", NAME),
+        ("arkadzievich", NASAB),
+    ]
+    assert shape("Vladimir Vasilyevich Rusakevich") == [
+        ("vladimir", NAME),
+        ("vasilyevich", NASAB),
+        ("rusakevich", NAME),
+    ]
+
+
 @pytest.mark.parametrize(
     "name", ["DELOS REYES, Feliciano Semborio, Jr.", "فلسيانو سمبوريو ديلوس رييس الإبن"]
 )
