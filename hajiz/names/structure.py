@@ -104,13 +104,19 @@ def _split_latin_abd(word: str) -> list[str]:
     match = _LATIN_ABD.match(word)
     if match is None:
         return [word]
-    rest = match.group(2)
+    vowels, rest = match.groups()
+    shifted = vowels[1:] + rest
     if (rest.startswith("l") and not rest.startswith("ll")) or rest.startswith("ll"):
         rest = rest[1:]
     else:
         double = _SUN_DOUBLE.match(rest)
         if double:
             rest = rest[len(double.group(1)) :]
+    # Two vowels may end abd and start the name: Somali Abdiaziz is abd + aziz, not abd + ziz.
+    lexicon = load_lexicon()
+    unknown_rest = len(rest) < 3 or rest not in lexicon
+    if len(vowels) == 2 and len(shifted) >= 3 and shifted in lexicon and unknown_rest:
+        return ["abd", shifted]
     # Abdullah, Abdallahi, and West African Abdoulaye and Abdulai.
     if rest in (
         "lah",
@@ -187,6 +193,10 @@ def _split_unseen_space(word: str) -> list[str]:
     return [word]
 
 
+# Somali contracts Abu Bakr to one word (Abukar Ali Adan).
+_SOMALI_ABU_BAKR = frozenset({"abukar", "abuukar", "abukaar"})
+
+
 def _split_latin(word: str) -> list[str]:
     """Split attached abd-compounds and X-uddin / X-ullah compounds of a Latin word."""
     if _LATIN_DIN_ALONE.match(word):
@@ -196,6 +206,8 @@ def _split_latin(word: str) -> list[str]:
         return parts
     if word.startswith(("binal", "benal", "binel", "benel")) and len(word) >= 8:
         return ["bin", word[3:5], word[5:]]
+    if word in _SOMALI_ABU_BAKR:
+        return ["abu", "bakar"]
     for kunya in ("abou", "abu"):
         if word.startswith(kunya) and len(word) >= len(kunya) + 3:
             return [kunya, word[len(kunya) :]]
@@ -283,6 +295,14 @@ def _is_title(words: list[str], index: int) -> bool:
 def is_patronymic(word: str) -> bool:
     """Whether a Latin word is an East Slavic patronymic (Petrovich, Ivanivna)."""
     return len(word) >= MIN_PATRONYMIC and word.endswith(PATRONYMIC_ENDINGS)
+
+
+def _is_first_patronymic(word: str, at: int, surname_words: int, parts: list[Part]) -> bool:
+    """A patronymic follows the given name, once: a -vich word before the list's comma, or
+    after the patronymic, is the surname (KAZAKEVICH, Henadz Arkadzievich)."""
+    if at < surname_words or not is_patronymic(word):
+        return False
+    return not any(p.role is Role.NASAB and is_patronymic(p.core) for p in parts)
 
 
 def patronymic_stems(word: str) -> tuple[str, ...]:
@@ -402,11 +422,10 @@ def parse_parts(words: list[str], surname_words: int = 0) -> list[Part]:
                 continue
         if article and role is Role.NAME:
             role = Role.NISBA
-        elif role is Role.NAME and n > 1 and start >= surname_words and is_patronymic(word):
-            # A patronymic follows the given name, once: a -vich word before the list's comma,
-            # or after the patronymic, is the surname (KAZAKEVICH, Henadz Arkadzievich).
-            if not any(p.role is Role.NASAB and is_patronymic(p.core) for p in parts):
-                role = Role.NASAB
+        elif (
+            role is Role.NAME and n > 1 and _is_first_patronymic(word, start, surname_words, parts)
+        ):
+            role = Role.NASAB
         parts.append(
             Part(
                 core=word,

@@ -42,6 +42,7 @@ def shape(text: str) -> list[tuple[str, Role]]:
         ("Ebu Bekir", [("abu bekir", KUNYA)]),
         ("Abubakar Shekau", [("abu bakar", KUNYA), ("shekau", NAME)]),
         ("Abubakr", [("abu bakr", KUNYA)]),
+        ("Abukar", [("abu bakar", KUNYA)]),  # Somali
         ("Abu-Shaima", [("abu shaima", KUNYA)]),
         ("Abu Muhammad al-Julani", [("abu muhammad", KUNYA), ("al-julani", NISBA)]),
         ("أبو بكر البغدادي", [("abu بكر", KUNYA), ("al-بغدادي", NISBA)]),
@@ -161,6 +162,8 @@ def test_abdoulaye_reads_as_abd_plus_allah() -> None:
         ("Abdrazzak", "razzak"),
         ("Abdul Haq", "haq"),
         ("Abdo al-Aziz", "aziz"),
+        ("Abdiaziz", "aziz"),  # Somali: the second vowel starts the name
+        ("Abdualim", "alim"),
         ("عبدالرحمن", "رحمن"),
         ("عبد الرحمن", "رحمن"),
         ("عبدالحميد", "حميد"),
