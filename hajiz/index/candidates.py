@@ -268,10 +268,11 @@ class CandidateIndex:
 
         A typo usually adds a consonant (Fkruq for Faruq, Bukhattalah for Khattalah): its
         skeleton with one consonant left out finds the listed spelling. Only unseen parts
-        get these, so a name the list knows never pulls in its neighbours.
+        get these, so a name the list knows never pulls in its neighbours. A skeleton shared by
+        chance (Bizraqh and Bozorg are both bzrk) does not make a spelling known.
         """
         keys = part.keys() | article_keys(part)
-        if any(self.document_frequency(key) for key in keys):
+        if any(self.document_frequency(key) for key in keys if not key.startswith("s:")):
             return keys
         near = {
             f"s:{form[:i]}{form[i + 1 :]}"

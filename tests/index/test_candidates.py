@@ -243,6 +243,17 @@ def test_a_short_name_with_its_article_attached_finds_it_written_apart(e: EntryF
     assert candidate_ids(index, "Ahmed al-Nur", limit=3)[0] == "t:joined"
 
 
+def test_a_typo_whose_consonants_match_another_listed_word_still_finds_the_entry(
+    e: EntryFactory,
+) -> None:
+    # BIZRAQH's consonants (bzrk) are Bozorg's: a skeleton shared by chance is no spelling the
+    # list knows, so the near skeletons are looked up too, and find Bizrah.
+    namesakes = [e(f"t:{i:02d}", f"{given} Muhammad") for i, given in enumerate(GIVEN_NAMES)]
+    others = [e("t:bozorg", "BOZORG, Marzieh"), e("t:bizrah", "BIZRAH, Muhammad")]
+    index = CandidateIndex.build(prepare_entry(x) for x in [*namesakes, *others])
+    assert candidate_ids(index, "BIZRAQH, Muhammad", limit=3)[0] == "t:bizrah"
+
+
 def test_a_known_part_does_not_pull_in_its_one_letter_neighbours(e: EntryFactory) -> None:
     index = CandidateIndex.build(prepare_entry(x) for x in [e("t:1", "Bakri"), e("t:2", "Bakr")])
     bakri = prepare_query(Query(names=("Bakri",))).names[0].name_parts[0]
