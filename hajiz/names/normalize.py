@@ -31,6 +31,17 @@ _ARABIC_LETTER_FOLD = str.maketrans(
         "ی": "ي",
         "ې": "ي",
         "ۍ": "ي",
+        # Pashto letters, as the Persian and Urdu letters for the nearest sound (Afghan names:
+        # ځدران = Zadran, منګل = Mangal, پښتون = Pashtun, اڅکزی = Achakzai).
+        "ګ": "گ",
+        "ځ": "ز",
+        "څ": "چ",
+        "ښ": "ش",
+        "ږ": "ژ",
+        "ډ": "ڈ",
+        "ټ": "ٹ",
+        "ړ": "ڑ",
+        "ڼ": "ن",
         "ک": "ك",
         "ڪ": "ك",
         "ة": "ه",

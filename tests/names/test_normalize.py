@@ -171,6 +171,10 @@ def test_wholly_cyrillic_names_are_transliterated(cyrillic: str, latin: str) -> 
         ("علی", "علي"),  # Persian ye
         ("کریم", "كريم"),  # Persian kaf and ye
         ("رحمٰن", "رحمن"),  # superscript alef
+        ("ګل", "گل"),  # Pashto gaf: Gul
+        ("ځدران", "زدران"),  # Pashto dze: Zadran
+        ("اڅکزی", "اچكزي"),  # Pashto tse: Achakzai
+        ("پښتون", "پشتون"),  # Pashto shin: Pashtun
     ],
 )
 def test_arabic_letter_forms_are_folded(written: str, folded: str) -> None:

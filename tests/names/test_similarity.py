@@ -97,6 +97,10 @@ def test_a_lexicon_variant_says_so() -> None:
     [
         ("محمد", "Mohammed"),
         ("محمد", "Muhammad"),
+        # Pashto letters (Afghan names).
+        ("ځدران", "Zadran"),
+        ("منګل", "Mangal"),
+        ("اڅکزی", "Achakzai"),
         ("البغدادي", "al-Baghdadi"),
         ("بغدادي", "Baghdadi"),
         ("عواد", "Awwad"),
