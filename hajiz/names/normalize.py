@@ -42,6 +42,11 @@ _ARABIC_LETTER_FOLD = str.maketrans(
         "ټ": "ٹ",
         "ړ": "ڑ",
         "ڼ": "ن",
+        # Kurdish (Sorani) letters: o, ê, the heavy l and the trilled r.
+        "ۆ": "و",
+        "ێ": "ي",
+        "ڵ": "ل",
+        "ڕ": "ر",
         "ک": "ك",
         "ڪ": "ك",
         "ة": "ه",
@@ -157,9 +162,20 @@ def clean(text: str) -> str:
     return text.replace(_TATWEEL, "").translate(_DIGITS)
 
 
+# Kurdish and Uyghur write the short vowel e as ە, which Arabic leaves unwritten (مەسعود is
+# مسعود, Masoud); at the end of a word it is the -e/-a that Arabic writes ه or ة. They open a
+# word that starts with a vowel with ئ, where Arabic writes an alef (ئەحمەد is أحمد).
+_WRITTEN_E = "ە"
+_VOWEL_SEAT = "ئ"
+
+
 def fold_arabic(word: str) -> str:
     """Arabic orthographic normalisation of one word: marks, alef and hamza forms, ta marbuta."""
     word = _ARABIC_MARKS.sub("", word.replace(_TATWEEL, ""))
+    if _WRITTEN_E in word[:-1]:
+        word = word[:-1].replace(_WRITTEN_E, "") + word[-1]
+    if word.startswith(_VOWEL_SEAT):
+        word = "ا" + word[1:]
     return word.translate(_ARABIC_LETTER_FOLD)
 
 

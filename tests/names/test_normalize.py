@@ -175,6 +175,10 @@ def test_wholly_cyrillic_names_are_transliterated(cyrillic: str, latin: str) -> 
         ("ځدران", "زدران"),  # Pashto dze: Zadran
         ("اڅکزی", "اچكزي"),  # Pashto tse: Achakzai
         ("پښتون", "پشتون"),  # Pashto shin: Pashtun
+        ("مەسعود", "مسعود"),  # Kurdish written e, unwritten in Arabic: Masoud
+        ("فاتمە", "فاتمه"),  # ...and at the end, the -e Arabic writes ه
+        ("ئەحمەد", "احمد"),  # Kurdish vowel seat: Ahmad
+        ("ڕەسوڵ", "رسول"),  # Kurdish trilled r and heavy l: Rasul
     ],
 )
 def test_arabic_letter_forms_are_folded(written: str, folded: str) -> None:

@@ -101,6 +101,9 @@ def test_a_lexicon_variant_says_so() -> None:
         ("ځدران", "Zadran"),
         ("منګل", "Mangal"),
         ("اڅکزی", "Achakzai"),
+        # Kurdish (Sorani) spelling.
+        ("مەسعود", "Masoud"),
+        ("تاڵەبانی", "Talabani"),
         ("البغدادي", "al-Baghdadi"),
         ("بغدادي", "Baghdadi"),
         ("عواد", "Awwad"),
