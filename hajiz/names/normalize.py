@@ -47,6 +47,11 @@ _ARABIC_LETTER_FOLD = str.maketrans(
         "ێ": "ي",
         "ڵ": "ل",
         "ڕ": "ر",
+        # Uyghur letters: u, ü, w and ng.
+        "ۇ": "و",
+        "ۈ": "و",
+        "ۋ": "و",
+        "ڭ": "نگ",
         "ک": "ك",
         "ڪ": "ك",
         "ة": "ه",
@@ -175,7 +180,8 @@ def fold_arabic(word: str) -> str:
     if _WRITTEN_E in word[:-1]:
         word = word[:-1].replace(_WRITTEN_E, "") + word[-1]
     if word.startswith(_VOWEL_SEAT):
-        word = "ا" + word[1:]
+        # Before an alef the seat is silent (Uyghur ئابدۇللا): the alef is the vowel.
+        word = word[1:] if word[1:2] == "ا" else "ا" + word[1:]
     return word.translate(_ARABIC_LETTER_FOLD)
 
 

@@ -179,6 +179,9 @@ def test_wholly_cyrillic_names_are_transliterated(cyrillic: str, latin: str) -> 
         ("فاتمە", "فاتمه"),  # ...and at the end, the -e Arabic writes ه
         ("ئەحمەد", "احمد"),  # Kurdish vowel seat: Ahmad
         ("ڕەسوڵ", "رسول"),  # Kurdish trilled r and heavy l: Rasul
+        ("تۇرسۇن", "تورسون"),  # Uyghur u: Tursun
+        ("ئوسمان", "اوسمان"),  # Uyghur vowel seat: Osman
+        ("ئابدۇللا", "ابدوللا"),  # ...silent before an alef
     ],
 )
 def test_arabic_letter_forms_are_folded(written: str, folded: str) -> None:

@@ -104,6 +104,9 @@ def test_a_lexicon_variant_says_so() -> None:
         # Kurdish (Sorani) spelling.
         ("مەسعود", "Masoud"),
         ("تاڵەبانی", "Talabani"),
+        # Uyghur spelling.
+        ("تۇرسۇن", "Tursun"),
+        ("ئوسمان", "Osman"),
         ("البغدادي", "al-Baghdadi"),
         ("بغدادي", "Baghdadi"),
         ("عواد", "Awwad"),
