@@ -158,6 +158,9 @@ def analyse_part(part: Part) -> AnalysedPart:
         if core in MUHAMMAD_SPELLINGS:
             forms += (MUHAMMAD,)
             frequency = max(frequency, lexicon.frequency(MUHAMMAD))
+        elif "x" in core:
+            # Uzbek and Azerbaijani Latin write kh as x: Axmedov, Xudoyberdi, Abdulxamid.
+            forms += (core.replace("x", "kh"),)
     groups = set(lexicon.group_ids(core))
     if not part.is_arabic:
         for form in forms[1:]:

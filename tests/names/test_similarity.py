@@ -86,6 +86,13 @@ def test_muhammad_as_documents_abbreviate_it_is_muhammad(short: str, other: str)
     assert part_similarity(short, "Mahdi").score < NOT_ALIGNED
 
 
+@pytest.mark.parametrize(
+    ("uzbek", "other"), [("Xudoyberdi", "Khudoyberdi"), ("Xoliqov", "Kholiqov"), ("Axmad", "Ahmad")]
+)
+def test_uzbek_and_azerbaijani_x_is_kh(uzbek: str, other: str) -> None:
+    assert part_similarity(uzbek, other).score >= SAME_NAME
+
+
 def test_a_lexicon_variant_says_so() -> None:
     match = part_similarity("Mohammed", "Muhammad")
     assert match.reason is Reason.VARIANT
