@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
 
-from rapidfuzz.distance import OSA
+from rapidfuzz.distance import OSA, Levenshtein
 
 from hajiz.names.analysis import AnalysedPart, analyse_part, initials_of, short_article_rest
 from hajiz.names.normalize import normalize_word, plain_spelling
@@ -138,6 +138,23 @@ def _best_forms(a: AnalysedPart, b: AnalysedPart) -> tuple[float, str, str]:
     return best, best_a, best_b
 
 
+def _consonants_agree(a: AnalysedPart, b: AnalysedPart) -> bool:
+    """Whether two words a variant group joins share most of their consonants.
+
+    The name data's groups are mostly sound, but a few join unrelated names (one joins Ahmad
+    with Kristus): a group is believed when some pair of skeletons is at most half the longer
+    one apart, or one of them has too few consonants to tell (Yeh, Yuriy).
+    """
+    for sa in a.skeletons:
+        for sb in b.skeletons:
+            if min(len(sa), len(sb)) < 2:
+                return True
+            allowed = max(len(sa), len(sb)) // 2
+            if Levenshtein.distance(sa, sb) <= allowed:
+                return True
+    return not a.skeletons or not b.skeletons
+
+
 def _distinct_short_names(a: AnalysedPart, b: AnalysedPart) -> bool:
     """Two short names the lexicon knows, and knows apart (Badr/Bakr, Said/Saad, Ali/Alia).
 
@@ -158,7 +175,7 @@ def core_similarity(a: AnalysedPart, b: AnalysedPart) -> PartMatch:
     if a.core == b.core:
         return PartMatch(1.0, Reason.IDENTICAL)
     cross_script = a.is_arabic != b.is_arabic
-    if a.groups & b.groups:
+    if a.groups & b.groups and _consonants_agree(a, b):
         reason = Reason.TRANSLITERATION if cross_script else Reason.VARIANT
         return PartMatch(SCORE_VARIANT, reason, "in the name lexicon")
     if a.is_arabic and b.is_arabic:
