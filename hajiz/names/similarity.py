@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
 
-from rapidfuzz.distance import OSA, Levenshtein
+from rapidfuzz.distance import OSA
 
 from hajiz.names.analysis import AnalysedPart, analyse_part, initials_of, short_article_rest
 from hajiz.names.normalize import normalize_word, plain_spelling
@@ -139,18 +139,17 @@ def _best_forms(a: AnalysedPart, b: AnalysedPart) -> tuple[float, str, str]:
 
 
 def _consonants_agree(a: AnalysedPart, b: AnalysedPart) -> bool:
-    """Whether two words a variant group joins share most of their consonants.
+    """Whether two words a variant group joins have any consonant in common.
 
-    The name data's groups are mostly sound, but a few join unrelated names (one joins Ahmad
-    with Kristus): a group is believed when some pair of skeletons is at most half the longer
-    one apart, or one of them has too few consonants to tell (Yeh, Yuriy).
+    The name data's groups are sound but for a few that join unrelated names (one joins Ahmad
+    with Kristus, another Kaan with Ham): two words whose skeletons share no consonant class
+    at all are not believed to be one name. Spellings of one name always share some (Kadija
+    and Khadiya, Medvedev and Medwedew, Yozhef and Jozef); a word of fewer than two consonants
+    is too short to tell.
     """
     for sa in a.skeletons:
         for sb in b.skeletons:
-            if min(len(sa), len(sb)) < 2:
-                return True
-            allowed = max(len(sa), len(sb)) // 2
-            if Levenshtein.distance(sa, sb) <= allowed:
+            if min(len(sa), len(sb)) < 2 or not set(sa).isdisjoint(sb):
                 return True
     return not a.skeletons or not b.skeletons
 
