@@ -225,6 +225,19 @@ def plain_spelling(word: str) -> str:
     return _DOUBLED.sub(lambda m: m.group(1), single)
 
 
+def same_plain_spelling(a: str, b: str) -> bool:
+    """Whether two Latin words differ only in doubled letters and long-vowel pairs, read the
+    English way (Rasheed = Rashid) or the Somali way, a long vowel written twice (Dheere =
+    Dhere, Aadan = Adan)."""
+    if plain_spelling(a) == plain_spelling(b):
+        return True
+    return _DOUBLED.sub(_first, a) == _DOUBLED.sub(_first, b)
+
+
+def _first(match: re.Match[str]) -> str:
+    return match.group(1)
+
+
 # The article before an ayn mark and a vowel (al'Issawi, AL‘ALI) is a word of its own. Before
 # a consonant the mark is more likely a Russian soft sign (El'dar, Al'bert), and stays.
 _AYN_MARKS = "'’‘`ʿʻ"

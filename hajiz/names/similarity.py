@@ -16,7 +16,7 @@ from functools import lru_cache
 from rapidfuzz.distance import OSA
 
 from hajiz.names.analysis import AnalysedPart, analyse_part, initials_of, short_article_rest
-from hajiz.names.normalize import normalize_word, plain_spelling
+from hajiz.names.normalize import normalize_word, same_plain_spelling
 from hajiz.names.phonetic import phonetic_key
 from hajiz.names.structure import Part, Role
 
@@ -193,7 +193,7 @@ def core_similarity(a: AnalysedPart, b: AnalysedPart) -> PartMatch:
             detail = "" if score == 1.0 else f"{form_a} ~ {form_b}"
             # Spellings that can differ only so are already alike (Hamoud/Hammud: 0.6).
             plain = PLAIN_FROM <= score < SCORE_PLAIN_SPELLING
-            if plain and plain_spelling(a.core) == plain_spelling(b.core):
+            if plain and same_plain_spelling(a.core, b.core):
                 score = SCORE_PLAIN_SPELLING
                 detail = f"{a.core} ~ {b.core}: doubled letters or long vowels"
             elif _distinct_short_names(a, b):
