@@ -110,6 +110,9 @@ _CYRILLIC = str.maketrans(
         "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu",
         "я": "ya", "і": "i", "ї": "yi", "є": "ye", "ґ": "g", "ў": "u", "қ": "k", "ғ": "gh",
         "ҳ": "kh", "ң": "ng", "ө": "o", "ү": "u", "ә": "a",
+        # Kazakh, Tatar and Bashkir (Нұрсұлтан, Җәлил, Һади, Ҡасим), and the Chechen and
+        # Ingush palochka, a mark on the letter before it (Кӏанта = Kanta).
+        "ұ": "u", "һ": "h", "җ": "j", "ҙ": "z", "ҫ": "s", "ҡ": "q", "ӏ": "", "Ӏ": "",
         # Serbian and Macedonian, as their own Latin alphabets write them (Јован = Jovan).
         "ј": "j", "љ": "lj", "њ": "nj", "ћ": "c", "ђ": "dj", "џ": "dz", "ѓ": "gj", "ќ": "kj",
         "ѕ": "dz",

@@ -150,6 +150,12 @@ def test_greek_omicron_inside_a_latin_name_is_folded() -> None:
         ("Јовановић", "jovanovic"),  # Serbian
         ("Љубиша", "ljubisha"),
         ("Ѓорѓе", "gjorgje"),  # Macedonian
+        ("Нұрсұлтан", "nursultan"),  # Kazakh
+        ("Җәлил", "jalil"),  # Tatar
+        ("Һади", "hadi"),
+        ("Ҡасим", "qasim"),  # Bashkir
+        ("КӀанта", "kanta"),  # Chechen palochka
+        ("Раҳмон", "rakhmon"),  # Tajik
     ],
 )
 def test_wholly_cyrillic_names_are_transliterated(cyrillic: str, latin: str) -> None:
