@@ -87,6 +87,7 @@ _LATIN_FOLD = str.maketrans(
         "ŧ": "t",
         "ŋ": "ng",
         "ſ": "s",
+        "ə": "a",  # Azerbaijani: Əliyev = Aliyev, Məmmədov = Mammadov
     }
 )
 
@@ -122,6 +123,11 @@ _CYRILLIC = str.maketrans(
 _SEPARATORS = re.compile(r"[\s\-\u2010-\u2015_.,;:/\\()\[\]{}\"<>|+*#!?&@=~^%$]+")
 
 
+# The Azerbaijani schwa (Ə, ə) sits among the phonetic letters, but is a letter of a national
+# Latin alphabet.
+_SCHWA = 0x0259
+
+
 def script_of_char(char: str) -> Script | None:
     """The script of one letter, or None for a non-letter."""
     code = ord(char)
@@ -131,7 +137,7 @@ def script_of_char(char: str) -> Script | None:
         return Script.ARABIC
     if not char.isalpha():
         return None
-    if code < 0x0250 or 0x1E00 <= code <= 0x1EFF:
+    if code < 0x0250 or 0x1E00 <= code <= 0x1EFF or code == _SCHWA:
         return Script.LATIN
     if 0x0400 <= code <= 0x052F:
         return Script.CYRILLIC

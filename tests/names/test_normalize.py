@@ -95,6 +95,7 @@ def test_case_is_folded() -> None:
         ("Ødegård", "odegard"),
         ("Łukasz", "lukasz"),
         ("Yıldız", "yildiz"),
+        ("Məmmədov Əli", "mammadov ali"),  # the Azerbaijani schwa
     ],
 )
 def test_latin_accents_and_special_letters_are_folded(accented: str, plain: str) -> None:
