@@ -219,6 +219,10 @@ def compare_parts(a: AnalysedPart, b: AnalysedPart) -> PartMatch:
         whole = _whole_compound_match(a, b) or _whole_compound_match(b, a)
         if whole is not None:
             return whole
+    if a.part.prefix != b.part.prefix:
+        whole = _whole_kunya_match(a, b) or _whole_kunya_match(b, a)
+        if whole is not None:
+            return whole
     match = core_similarity(a, b)
     if a.part.article != b.part.article:
         match = _article_attached(a, b, match)
@@ -284,6 +288,30 @@ def _whole_compound_match(compound: AnalysedPart, word: AnalysedPart) -> PartMat
         detail = f"{compound.core} {compound.part.suffix} → {whole} ~ {word.core}"
         return PartMatch(score * CROSS_SCRIPT_FACTOR, Reason.TRANSLITERATION, detail)
     return PartMatch(score, Reason.SPELLING, f"{word.core} ~ {whole}")
+
+
+# How Abu is written onto the name it opens, where the parser does not split it (it splits
+# abu- and abou-): Maghrebi Boubekeur, West African Boubacar.
+_ATTACHED_KUNYA = ("bou", "bu")
+# The rest of such a word must be at least this like the kunya's name.
+MIN_ATTACHED_KUNYA = 0.75
+
+
+@lru_cache(maxsize=1 << 16)
+def _whole_kunya_match(kunya: AnalysedPart, word: AnalysedPart) -> PartMatch | None:
+    """A Latin word that opens with an attached bou- against a kunya: Boubacar and Boubekeur
+    against Abu Bakr. The rest of the word is compared with the kunya's name; None unless it
+    is alike."""
+    if kunya.part.prefix != "abu" or word.part.prefix or word.part.suffix or word.is_arabic:
+        return None
+    prefix = next((p for p in _ATTACHED_KUNYA if word.core.startswith(p)), None)
+    if prefix is None or len(word.core) - len(prefix) < 3:
+        return None
+    found = core_similarity(_word_part(word.core[len(prefix) :]), kunya)
+    if found.score < MIN_ATTACHED_KUNYA:
+        return None
+    note = f"{word.core} = abu {word.core[len(prefix) :]}"
+    return PartMatch(found.score, found.reason, f"{found.detail}; {note}" if found.detail else note)
 
 
 @lru_cache(maxsize=1 << 18)

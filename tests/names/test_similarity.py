@@ -345,6 +345,21 @@ def test_a_short_name_that_starts_like_an_article_is_read_whole_without_one() ->
     assert compare_parts(parsed("Alina"), parsed("Ina")).score < NOT_ALIGNED
 
 
+def test_a_kunya_written_onto_its_name_with_bou_is_the_kunya() -> None:
+    # Maghrebi and West African spellings of Abu Bakr, and Libyan Bukhattalah (Abu Khattalah).
+    for word, kunya in [
+        ("Boubacar", "أبو بكر"),
+        ("Boubekeur", "أبو بكر"),
+        ("Bukhattalah", "Abu Khattalah"),
+    ]:
+        match = compare_parts(parsed(word), parsed(kunya))
+        assert match.score >= SAME_NAME, word
+        assert "= abu" in match.detail
+    # A bou- word whose rest is another name is no kunya.
+    assert compare_parts(parsed("Boutros"), parsed("Abu Tarek")).score < NOT_ALIGNED
+    assert compare_parts(parsed("Bouteflika"), parsed("Abu Bakr")).score < NOT_ALIGNED
+
+
 def test_a_compound_the_parser_could_not_split_is_compared_whole() -> None:
     # Faizuulah is a misspelt Faizullah: no -ullah ending to split, one letter off the whole.
     latin = compare_parts(parsed("Faizuulah"), parsed("Faizullah"))
