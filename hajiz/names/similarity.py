@@ -108,6 +108,13 @@ def spelling_similarity(a: str, b: str) -> float:
     return score if score > 0.0 else 0.0
 
 
+def _is_gender_pair(a: str, b: str) -> bool:
+    """Whether two Latin words are a masculine name and its feminine form in -a or -ah, either
+    way round (a final -e is as often French or Portuguese spelling: Momade, Tewolde)."""
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return long[len(short) :] in ("a", "ah") and _is_feminine_pair(short, long)
+
+
 def _is_feminine_pair(short: str, long: str) -> bool:
     """Karim/Karima, Samir/Samira, Nabil/Nabilah: a masculine name and its feminine form."""
     return (
@@ -174,6 +181,9 @@ def core_similarity(a: AnalysedPart, b: AnalysedPart) -> PartMatch:
     if a.core == b.core:
         return PartMatch(1.0, Reason.IDENTICAL)
     cross_script = a.is_arabic != b.is_arabic
+    if not (a.is_arabic or b.is_arabic) and _is_gender_pair(a.core, b.core):
+        # Before the lexicon, whose groups sometimes hold both forms (Aziz and Aziza).
+        return PartMatch(FEMININE_PAIR_SCORE, Reason.SPELLING, f"{a.core} ~ {b.core}: he and she")
     if a.groups & b.groups and _consonants_agree(a, b):
         reason = Reason.TRANSLITERATION if cross_script else Reason.VARIANT
         return PartMatch(SCORE_VARIANT, reason, "in the name lexicon")
@@ -316,7 +326,12 @@ def _whole_kunya_match(kunya: AnalysedPart, word: AnalysedPart) -> PartMatch | N
 
 @lru_cache(maxsize=1 << 18)
 def truncated_match(query: AnalysedPart, entry: AnalysedPart) -> PartMatch | None:
-    """A query part cut short (machine-readable zone truncation) that starts the entry's part."""
+    """A query part cut short (machine-readable zone truncation) that starts the entry's part.
+
+    Only a Latin part: machine-readable zones and the name fields that cut names are Latin, and
+    the romanisations of an Arabic word (العمرو: amro) start many longer names (Amran)."""
+    if query.is_arabic:
+        return None
     for form in query.forms:
         if len(form) >= 3 and any(f.startswith(form) and f != form for f in entry.forms):
             return PartMatch(0.85, Reason.TRUNCATED, f"{form}… of {entry.forms[0]}")
