@@ -58,7 +58,7 @@ REORDER_FACTOR = 0.97
 # Agreement must carry enough information: a name made only of common parts (Mohammed Ali)
 # scores at most INFO_BASE plus its share of INFO_FULL, the weight of two fairly rare parts.
 INFO_BASE = 0.65
-INFO_FULL = 1.3
+INFO_FULL = 1.4
 # A one-part name agreeing with a one-part name (an Afghan passport's single name against a
 # listed mononym) carries all the information there is. Two common parts agreeing completely
 # (Mohammed Hafez) do not: that is the innocent namesake the information cap is there for.

@@ -122,9 +122,9 @@ def test_a_contradicting_part_lowers_the_score_below_the_threshold() -> None:
 def test_a_name_of_common_parts_scores_lower_than_one_with_a_rare_part() -> None:
     common = score("Mohammed Ali", "Mohammed Ali")
     rare = score("Mohammed Zawahiri", "Mohammed Zawahiri")
-    assert rare == 1.0
+    assert rare >= 0.92  # the "strong" band on the name alone
     assert common < rare
-    assert common < 0.92  # below the "strong" band on the name alone
+    assert common < 0.92
 
 
 @pytest.mark.parametrize(
