@@ -16,7 +16,9 @@ taken as stated; the only tolerances are the ones below, never a wider window.
   `ONE_YEAR_APART`. One year apart and another day and month as well: MISMATCH,
   `ONE_YEAR_APART_OTHER_DAY`.
 - A range (BETWEEN) holding the other year: MATCH, `RANGE_MATCH`, weaker by
-  `RANGE_WIDTH_PENALTY` per year of width beyond the first, never below `RANGE_MIN`.
+  `RANGE_WIDTH_PENALTY` per year of width beyond the first, never below `RANGE_MIN`. When
+  both sides state months and share none (November against "August to September" of the same
+  year): MISMATCH, `SAME_YEAR_OTHER_MONTH`, as for two dates in another month.
   One year outside the range: as one year apart, but never above the range's own strength.
 - An APPROXIMATE date on either side is compared by year with a tolerance of
   `APPROXIMATE_TOLERANCE_YEARS`: `APPROXIMATE_SAME_YEAR` for the same year, falling to
@@ -72,6 +74,8 @@ class _Span:
     point: PartialDate | None
     is_new_year: bool
     is_approximate: bool
+    # The first and last (year, month) covered, when both ends state the month.
+    months: tuple[tuple[int, int], tuple[int, int]] | None = None
 
     @property
     def is_range(self) -> bool:
@@ -92,14 +96,21 @@ def _span(value: BirthDate) -> _Span | None:
     ends = [d.year for d in (value.start, value.end) if d is not None]
     if ends and (value.kind is DateKind.BETWEEN or value.date is None):
         text = f"{prefix}{value.start or '?'}..{value.end or '?'}"
-        return _Span(text, min(ends), max(ends), None, False, approximate)
+        months = None
+        start, end = value.start, value.end
+        if start is not None and end is not None and start.month and end.month:
+            months = ((start.year, start.month), (end.year, end.month))
+        return _Span(text, min(ends), max(ends), None, False, approximate, months)
     if value.date is None:
         return None
     point = value.date
     is_new_year = point.month == 1 and point.day == 1
     if is_new_year:
         point = PartialDate(year=point.year)
-    return _Span(f"{prefix}{value.date}", point.year, point.year, point, is_new_year, approximate)
+    month = None if point.month is None else ((point.year, point.month),) * 2
+    return _Span(
+        f"{prefix}{value.date}", point.year, point.year, point, is_new_year, approximate, month
+    )
 
 
 def _mismatch(beyond: int, reason: str) -> _Verdict:
@@ -192,6 +203,9 @@ def _compare(query: _Span, entry: _Span) -> _Verdict:
     where = "outside the range" if is_range else "apart"
     label = "approximate, " if is_approximate else ""
     if gap == 0:
+        if not is_approximate and _months_apart(query, entry):
+            # Born in November against a list's "between August and September" of that year.
+            return _Verdict(Agreement.MISMATCH, SAME_YEAR_OTHER_MONTH, "outside the range's months")
         inside = "within the range" if is_range else "same year"
         return _Verdict(Agreement.MATCH, round(ceiling, 3), f"{label}{inside}")
     span = f"{'one year' if gap == 1 else f'{gap} years'} {where}"
@@ -203,6 +217,14 @@ def _compare(query: _Span, entry: _Span) -> _Verdict:
     else:
         near = ONE_YEAR_APART
     return _Verdict(Agreement.MATCH, round(min(near, ceiling), 3), f"{label}{span}")
+
+
+def _months_apart(query: _Span, entry: _Span) -> bool:
+    """Whether two dates known to the month cover no month in common."""
+    if query.months is None or entry.months is None:
+        return False
+    (q_low, q_high), (e_low, e_high) = query.months, entry.months
+    return q_high < e_low or e_high < q_low
 
 
 def _listing(spans: Sequence[_Span]) -> str | None:

@@ -136,3 +136,15 @@ def test_every_constant_is_documented():
     for name in names:
         if name != "FEATURE":
             assert f"`{name}`" in dates.__doc__, name
+
+
+def test_a_range_of_months_is_compared_by_month():
+    # The UN list's "between August and September 1977": November is another month, August
+    # and a year-only 1977 are within it.
+    months = [BirthDate(kind=DateKind.BETWEEN, start=PartialDate(year=1977, month=8),
+                        end=PartialDate(year=1977, month=9))]  # fmt: skip
+    outside = birth_date_agreement(d("1977-11-29"), months)
+    assert outside.agreement is MISMATCH
+    assert "outside the range's months" in outside.detail
+    assert birth_date_agreement(d("1977-08-15"), months).agreement is MATCH
+    assert birth_date_agreement(d("1977"), months).agreement is MATCH
