@@ -24,12 +24,14 @@ from hajiz.names.vocabulary import (
     ARABIC_NOT_ARTICLE,
     ARTICLES,
     DIN,
+    IDAFA_SECOND_ELEMENTS,
     KUNYA,
     MIN_PATRONYMIC,
     NASAB,
     PATRONYMIC_ENDINGS,
     TITLES,
     TITLES_ALSO_NAMES,
+    TURKIC_PATRONYMIC_MARKERS,
 )
 
 
@@ -259,13 +261,19 @@ _IDAFA_MIN_STEM = 3
 
 
 def _split_idafa(word: str, following: str) -> list[str] | None:
-    """Fazlur Rehman → fazl, ur, rehman: only for a word no name list knows whole."""
+    """Fazlur Rehman → fazl, ur, rehman: only for a word no name list knows whole, whose stem
+    is a name it knows or whose second element is one that such compounds end with (Ziaul
+    Haq). Karfoul Hazem, Fazul Abdallah and Aigul Bolat are names of their own."""
     if not following.isalpha() or not word.endswith(_IDAFA_ENDINGS):
         return None
     for article, letter in _IDAFA_ARTICLES.items():
         stem = word.removesuffix(article)
         if stem != word and len(stem) >= _IDAFA_MIN_STEM and following.startswith(letter):
-            return None if load_lexicon().frequency(word) > 0 else [stem, article]
+            lexicon = load_lexicon()
+            if lexicon.frequency(word) > 0:
+                return None
+            known_stem = lexicon.frequency(stem) > 0 or following in IDAFA_SECOND_ELEMENTS
+            return [stem, article] if known_stem else None
     return None
 
 
@@ -365,6 +373,20 @@ def _opens_compound(word: str, following: str) -> bool:
     return word not in AMBIGUOUS_ABD or following == "al"
 
 
+def _turkic_patronymic(words: list[str]) -> list[str]:
+    """Fikret Abdulla oglu: the father's name before a Turkic "son of" is the nasab, read as
+    "bin Abdulla" (the same length, so the comma's count of surname words still holds)."""
+    if not any(w in TURKIC_PATRONYMIC_MARKERS for w in words[1:]):
+        return words
+    out: list[str] = []
+    for word in words:
+        if word in TURKIC_PATRONYMIC_MARKERS and out and out[-1] not in NASAB:
+            out.insert(len(out) - 1, "bin")
+        else:
+            out.append(word)
+    return out
+
+
 def parse_parts(words: list[str], surname_words: int = 0) -> list[Part]:
     """Group normalised words into the parts of a name.
 
@@ -372,7 +394,7 @@ def parse_parts(words: list[str], surname_words: int = 0) -> list[Part]:
     word is a name even if it is a title elsewhere ("SHEIKH, Muhammad Naeem", "HAJI, Ali").
     """
     surname_title = surname_words == 1 and bool(words) and words[0] in TITLES
-    words = split_attached([w for w in words if w])
+    words = split_attached(_turkic_patronymic([w for w in words if w]))
     parts: list[Part] = []
     i = 0
     n = len(words)

@@ -77,6 +77,21 @@ TITLES_ALSO_NAMES = frozenset(
 PATRONYMIC_ENDINGS = ("ovich", "evich", "ovych", "evych", "ovna", "evna", "ivna", "ichna")
 # Shorter than this, such an ending is more likely the whole of a short name.
 MIN_PATRONYMIC = 7
+# Second elements of idafa compounds written with the article on the first word (Ziaul Haq,
+# Fazlur Rehman, Shamsul Alam, Enayetul Rahman): mostly names of God and words of the faith.
+IDAFA_SECOND_ELEMENTS = frozenset(
+    {"haq", "hak", "huq", "haque", "hoque", "hoq", "rahman", "rehman", "rahim", "islam", "alam",
+     "din", "deen", "huda", "nabi", "amin", "ameen", "karim", "kareem", "bari", "mulk", "hassan",
+     "hasan", "hussain", "husain", "quddus", "qadir", "qader", "abidin", "abideen", "jabbar",
+     "ghani", "aziz", "azim", "majid", "latif", "wahid", "hadi", "khair", "kabir", "mannan",
+     "zaman", "hakim", "momin", "mumin"}
+)  # fmt: skip
+
+# Turkic "son/daughter of", written after the father's name (Azerbaijani Fikret Abdulla oglu,
+# Kyrgyz Almaz Akmat uulu, Kazakh uly and kyzy).
+TURKIC_PATRONYMIC_MARKERS = frozenset(
+    {"oglu", "ogly", "ogli", "oghlu", "uulu", "uly", "kyzy", "kizi", "qizi", "gizi", "kyzi"}
+)
 
 # Muhammad as documents abbreviate it (Malaysian Mohd, Bangladeshi Md, Syrian Mhd) and regional
 # spellings the name data lacks (Chad's Mahamat): read as Muhammad too.

@@ -423,6 +423,21 @@ def test_slavic_and_turkic_patronymics_are_nasab(name: str, expected: list[Any])
     assert shape(name) == expected
 
 
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Fikret Abdulla oglu", [("fikret", NAME), ("bin abd allah", COMPOUND)]),
+        ("Almaz Akmat uulu", [("almaz", NAME), ("bin akmat", NASAB)]),
+        ("Aigul Bolat kyzy", [("aigul", NAME), ("bin bolat", NASAB)]),
+        ("Oglu", [("oglu", NAME)]),  # alone, a word like any other
+    ],
+)
+def test_a_turkic_son_of_after_the_father_s_name_makes_it_the_nasab(
+    name: str, expected: list[Any]
+) -> None:
+    assert shape(name) == expected
+
+
 def test_a_surname_that_ends_like_a_patronymic_is_a_name() -> None:
     # Before a list's comma, or after the patronymic: Belarusian -evich surnames.
     surname_first = parse_parts(normalize_name("KAZAKEVICH Henadz Arkadzievich"), 1)
@@ -468,6 +483,10 @@ def test_a_space_missing_after_a_non_joining_letter_is_restored(
         ("Ziaul Haq", [("zia", NAME), ("al-haq", NISBA)]),
         ("Mansur Rahman", [("mansur", NAME), ("rahman", NAME)]),  # Mansur is a name whole
         ("Fazlur Khan", [("fazlur", NAME), ("khan", NAME)]),  # ur- is only ever before an r
+        ("Enayetul Rahman", [("enayet", NAME), ("al-rahman", NISBA)]),
+        # Names that only end like it: the stem is no name and Hazem, Bolat no second element.
+        ("Karfoul Hazem", [("karfoul", NAME), ("hazem", NAME)]),
+        ("Aigul Bolat", [("aigul", NAME), ("bolat", NAME)]),
     ],
 )
 def test_an_idafa_article_written_onto_the_first_word_is_split_off(
