@@ -231,7 +231,7 @@ _DOUBLED = re.compile(r"(.)\1+")
 def plain_spelling(word: str) -> str:
     """A Latin word with long-vowel pairs made single vowels and doubled letters single."""
     single = _LONG_VOWELS.sub(lambda m: _LONG_VOWEL_SOUND[m.group(0)], word)
-    return _DOUBLED.sub(lambda m: m.group(1), single)
+    return _DOUBLED.sub(_first, single)
 
 
 def same_plain_spelling(a: str, b: str) -> bool:

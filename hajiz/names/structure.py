@@ -88,6 +88,10 @@ _LATIN_DIN = re.compile(
 # X-ullah, -allah, -ollah; -illa and -ella only with the h: without it they are Romance
 # surnames (Padilla, Mantilla, Lavilla, Estrella), never compounds.
 _LATIN_ULLAH = re.compile(r"^([a-z]{3,}?)(?:[aou]llah?|[ie]llah)$")
+# What follows abd- in Abdullah, Abdallahi, and West African Abdoulaye and Abdulai.
+_ALLAH_ENDINGS = frozenset(
+    {"lah", "la", "lla", "llah", "ah", "a", "aye", "ahi", "lahi", "laye", "ai", "aie", "ay"}
+)
 _LATIN_DIN_ALONE = re.compile(r"^(?:[aeiu][ld]|u|e)d?d(?:in|een|ine)$")
 _ARABIC_ARTICLE = "ال"
 
@@ -119,22 +123,7 @@ def _split_latin_abd(word: str) -> list[str]:
     unknown_rest = len(rest) < 3 or rest not in lexicon
     if len(vowels) == 2 and len(shifted) >= 3 and shifted in lexicon and unknown_rest:
         return ["abd", shifted]
-    # Abdullah, Abdallahi, and West African Abdoulaye and Abdulai.
-    if rest in (
-        "lah",
-        "la",
-        "lla",
-        "llah",
-        "ah",
-        "a",
-        "aye",
-        "ahi",
-        "lahi",
-        "laye",
-        "ai",
-        "aie",
-        "ay",
-    ):
+    if rest in _ALLAH_ENDINGS:
         return ["abd", "allah"]
     if rest.startswith("l") and len(rest) <= 5 and OSA.distance(rest, "lah") <= 1:
         return ["abd", "allah"]  # a typo in Abdullah (Abdullanh, Abdullwah)

@@ -107,9 +107,9 @@ def _span(value: BirthDate) -> _Span | None:
     is_new_year = point.month == 1 and point.day == 1
     if is_new_year:
         point = PartialDate(year=point.year)
-    month = None if point.month is None else ((point.year, point.month),) * 2
+    months = None if point.month is None else ((point.year, point.month),) * 2
     return _Span(
-        f"{prefix}{value.date}", point.year, point.year, point, is_new_year, approximate, month
+        f"{prefix}{value.date}", point.year, point.year, point, is_new_year, approximate, months
     )
 
 
