@@ -20,6 +20,7 @@ from hajiz.names.similarity import (
     joined_initials,
     joined_part,
     truncated_match,
+    with_note,
 )
 from hajiz.names.structure import Role, is_patronymic
 from hajiz.names.vocabulary import ABD, TITLES_ALSO_NAMES
@@ -312,9 +313,8 @@ def _abd_apart(work: _Alignment, compare: Compare) -> bool:
         else:
             continue
         found = compare(*shown)
-        regrouped = PartMatch(
-            found.score * ABD_APART_FACTOR, found.reason, _noted(found.detail, "abd written apart")
-        )
+        apart = PartMatch(found.score * ABD_APART_FACTOR, found.reason, found.detail)
+        regrouped = with_note(apart, "abd written apart")
         if regrouped.score > match.score:
             work.retake(index, *taken, regrouped, shown)
             return True
@@ -327,10 +327,6 @@ def _abd_before(parts: tuple[AnalysedPart, ...], used: list[bool], at: int) -> b
         return False
     before = parts[at - 1]
     return before.role is Role.NAME and before.core in ABD
-
-
-def _noted(detail: str, note: str) -> str:
-    return f"{detail}; {note}" if detail else note
 
 
 def _unmatched_cost(

@@ -227,11 +227,17 @@ _LONG_VOWEL_SOUND = {"ee": "i", "oo": "u", "ou": "u"}
 _DOUBLED = re.compile(r"(.)\1+")
 
 
+def first_group(match: re.Match[str]) -> str:
+    """A regex match's first group, as a replacement: a function, not the template r"\1",
+    which re parses again on every call."""
+    return match.group(1)
+
+
 @lru_cache(maxsize=1 << 16)
 def plain_spelling(word: str) -> str:
     """A Latin word with long-vowel pairs made single vowels and doubled letters single."""
     single = _LONG_VOWELS.sub(lambda m: _LONG_VOWEL_SOUND[m.group(0)], word)
-    return _DOUBLED.sub(_first, single)
+    return _DOUBLED.sub(first_group, single)
 
 
 def same_plain_spelling(a: str, b: str) -> bool:
@@ -240,11 +246,7 @@ def same_plain_spelling(a: str, b: str) -> bool:
     Dhere, Aadan = Adan)."""
     if plain_spelling(a) == plain_spelling(b):
         return True
-    return _DOUBLED.sub(_first, a) == _DOUBLED.sub(_first, b)
-
-
-def _first(match: re.Match[str]) -> str:
-    return match.group(1)
+    return _DOUBLED.sub(first_group, a) == _DOUBLED.sub(first_group, b)
 
 
 # The article before an ayn mark and a vowel (al'Issawi, AL‘ALI) is a word of its own. Before

@@ -58,7 +58,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from hajiz.names.normalize import normalize_word
+from hajiz.names.normalize import first_group, normalize_word
 
 _ARABIC_CLASSES = str.maketrans(
     {
@@ -94,14 +94,9 @@ _DOUBLES = re.compile(r"([a-z])\1+")
 _ARABIC_LETTER = re.compile("[\u0600-\u06ff]")
 
 
-def _first_group(match: re.Match[str]) -> str:
-    # A function, not the template r"\1": re parses a template again on every call.
-    return match.group(1)
-
-
 def _finish_skeleton(classes: str) -> str:
     """Collapse doubles (adjacent, no vowel between), drop vowels, fold the final h, t and z."""
-    classes = _DOUBLES.sub(_first_group, classes).replace(".", "")
+    classes = _DOUBLES.sub(first_group, classes).replace(".", "")
     if classes.endswith("h"):
         classes = classes[:-1]
     last = classes[-1:]
@@ -161,7 +156,7 @@ def _vowel_class(run: str) -> str:
     """One vowel sequence as its quality: a, i, u, or a diphthong reduced to its second vowel."""
     run = run.translate(_RUN_CLASSES)
     run = "a" if run == "e" else run.replace("e", "i")
-    run = _KEY_DOUBLES.sub(_first_group, run)
+    run = _KEY_DOUBLES.sub(first_group, run)
     if len(run) > 1 and run[0] == "a" and run[1] in "iu":
         run = run[1:]
     return run
@@ -188,7 +183,7 @@ def phonetic_key(word: str) -> str:
             word[-1] == "e" and word[-2] not in "aeiouwy"
         ):
             word = word[:-1]
-    word = _CONSONANT_DOUBLES.sub(_first_group, _SUN_L.sub("", word))
+    word = _CONSONANT_DOUBLES.sub(first_group, _SUN_L.sub("", word))
     word = _GLIDE_Y.sub("Y", _GLIDE_W.sub("W", word)).translate(_GLIDES)
     # The first and the last vowel keep their quality; the ones between become ".".
     first = _VOWEL_RUN.search(word)

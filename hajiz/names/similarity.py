@@ -271,7 +271,7 @@ def _article_attached(a: AnalysedPart, b: AnalysedPart, match: PartMatch) -> Par
     found = core_similarity(_word_part(rest), other)
     if found.score <= match.score:
         return match
-    return _with_note(found, f"{word.core} = al-{rest}")
+    return with_note(found, f"{word.core} = al-{rest}")
 
 
 # How a compound's second element is written onto the first (Faizullah, Nuruddin, Nurettin).
@@ -319,10 +319,10 @@ def _whole_kunya_match(kunya: AnalysedPart, word: AnalysedPart) -> PartMatch | N
     found = core_similarity(_word_part(word.core[len(prefix) :]), kunya)
     if found.score < MIN_ATTACHED_KUNYA:
         return None
-    return _with_note(found, f"{word.core} = abu {word.core[len(prefix) :]}")
+    return with_note(found, f"{word.core} = abu {word.core[len(prefix) :]}")
 
 
-def _with_note(match: PartMatch, note: str) -> PartMatch:
+def with_note(match: PartMatch, note: str) -> PartMatch:
     """The match with a note on how the words were read added to its detail."""
     detail = f"{match.detail}; {note}" if match.detail else note
     return PartMatch(match.score, match.reason, detail, match.structure)

@@ -119,9 +119,7 @@ def _split_latin_abd(word: str) -> list[str]:
         if double:
             rest = rest[len(double.group(1)) :]
     # Two vowels may end abd and start the name: Somali Abdiaziz is abd + aziz, not abd + ziz.
-    lexicon = load_lexicon()
-    unknown_rest = len(rest) < 3 or rest not in lexicon
-    if len(vowels) == 2 and len(shifted) >= 3 and shifted in lexicon and unknown_rest:
+    if len(vowels) == 2 and _starts_the_name(shifted, rest):
         return ["abd", shifted]
     if rest in _ALLAH_ENDINGS:
         return ["abd", "allah"]
@@ -132,6 +130,13 @@ def _split_latin_abd(word: str) -> list[str]:
     if len(rest) < 3:
         return [word]
     return ["abd", rest]
+
+
+def _starts_the_name(shifted: str, rest: str) -> bool:
+    """Whether the name after abd is better read from its second vowel: a known name that way,
+    and none without it."""
+    lexicon = load_lexicon()
+    return len(shifted) >= 3 and shifted in lexicon and (len(rest) < 3 or rest not in lexicon)
 
 
 def _split_arabic(word: str) -> list[str]:
