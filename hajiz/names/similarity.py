@@ -55,6 +55,8 @@ SCORE_PHONETIC_CROSS_SCRIPT = 0.9
 SCORE_SKELETON_CROSS_SCRIPT = 0.76
 # A skeleton of fewer consonants than this (Ali = l) is no evidence on its own.
 MIN_SKELETON = 1
+# Across an unwritten first alef, only a longer skeleton is evidence (Aqrin against Quren).
+MIN_ELIDED_SKELETON = 3
 # A masculine name and its feminine form (Karim/Karima) are different people.
 FEMININE_PAIR_SCORE = 0.6
 CROSS_SCRIPT_FACTOR = 0.98
@@ -218,7 +220,20 @@ def core_similarity(a: AnalysedPart, b: AnalysedPart) -> PartMatch:
         shared = max(a.skeletons & b.skeletons, key=len, default="")
         if len(shared) >= MIN_SKELETON and _vowel_onset(a) == _vowel_onset(b):
             result = PartMatch(SCORE_SKELETON_CROSS_SCRIPT, Reason.SKELETON, shared)
+        elif len(shared) >= MIN_ELIDED_SKELETON and _elided_alef(a, b):
+            detail = f"{shared}, the first alef unwritten"
+            result = PartMatch(SCORE_SKELETON_CROSS_SCRIPT, Reason.SKELETON, detail)
     return result
+
+
+def _elided_alef(a: AnalysedPart, b: AnalysedPart) -> bool:
+    """An Arabic word's first alef left out of the Latin (أقرين as Quren, إبراهيم as Brahim).
+
+    North African speech drops the vowel before a consonant cluster. Two names the lexicon
+    knows apart (أحمد and Hamid) stay apart."""
+    arabic, latin = (a, b) if a.is_arabic else (b, a)
+    known_apart = bool(arabic.groups) and bool(latin.groups)
+    return arabic.core[:1] in "اأإآ" and not _vowel_onset(latin) and not known_apart
 
 
 # Parts are interned, so the same pair recurs across names, entries and queries: remember it.
@@ -274,10 +289,11 @@ def _article_attached(a: AnalysedPart, b: AnalysedPart, match: PartMatch) -> Par
     return with_note(found, f"{word.core} = al-{rest}")
 
 
-# How a compound's second element is written onto the first (Faizullah, Nuruddin, Nurettin).
+# How a compound's second element is written onto the first (Faizullah, Nuruddin, Nurettin,
+# West African Tajudeen).
 _SUFFIX_SPELLINGS = {
     "allah": ("ullah", "allah", "ollah"),
-    "din": ("uddin", "eddin", "addin", "eddine", "ettin"),
+    "din": ("uddin", "eddin", "addin", "eddine", "ettin", "udeen", "ideen", "uddeen", "udin"),
 }
 
 
@@ -316,10 +332,15 @@ def _whole_kunya_match(kunya: AnalysedPart, word: AnalysedPart) -> PartMatch | N
     prefix = next((p for p in _ATTACHED_KUNYA if word.core.startswith(p)), None)
     if prefix is None or len(word.core) - len(prefix) < 3:
         return None
-    found = core_similarity(_word_part(word.core[len(prefix) :]), kunya)
+    rest = _word_part(word.core[len(prefix) :])
+    found = core_similarity(rest, kunya)
     if found.score < MIN_ATTACHED_KUNYA:
-        return None
-    return with_note(found, f"{word.core} = abu {word.core[len(prefix) :]}")
+        # Boubacar against a Latin Abu Bakr: the vowels differ, the consonants (bkr) agree.
+        shared = max(rest.skeletons & kunya.skeletons, key=len, default="")
+        if len(shared) < MIN_ELIDED_SKELETON:
+            return None
+        found = PartMatch(SCORE_SKELETON_CROSS_SCRIPT, Reason.SKELETON, shared)
+    return with_note(found, f"{word.core} = abu {rest.core}")
 
 
 def with_note(match: PartMatch, note: str) -> PartMatch:
