@@ -51,12 +51,14 @@ SCORE_VARIANT = 0.95
 SCORE_PHONETIC = 0.86
 # A romanisation of the Arabic landing on the Latin word's phonetic key is stronger evidence.
 SCORE_PHONETIC_CROSS_SCRIPT = 0.9
-# Shared consonants across scripts: weak evidence, just above alignment.
-SCORE_SKELETON_CROSS_SCRIPT = 0.76
+# Shared consonants (across scripts, or where the vowels are written apart): weak evidence,
+# just above alignment.
+SCORE_SKELETON = 0.76
 # A skeleton of fewer consonants than this (Ali = l) is no evidence on its own.
 MIN_SKELETON = 1
-# Across an unwritten first alef, only a longer skeleton is evidence (Aqrin against Quren).
-MIN_ELIDED_SKELETON = 3
+# Where more than the vowels differ (an unwritten first alef, an attached bou-), only a skeleton
+# this long is evidence: Aqrin against Quren, Boubacar against Abu Bakr.
+MIN_LONG_SKELETON = 3
 # A masculine name and its feminine form (Karim/Karima) are different people.
 FEMININE_PAIR_SCORE = 0.6
 CROSS_SCRIPT_FACTOR = 0.98
@@ -216,13 +218,13 @@ def core_similarity(a: AnalysedPart, b: AnalysedPart) -> PartMatch:
         result = PartMatch(phonetic_score, Reason.PHONETIC, next(iter(a.phonetic & b.phonetic)))
     # A one-consonant skeleton (Ali = l) says nothing; Ahmad (أحمد) and Hamid share "hmd" but
     # not their first sound.
-    if cross_script and result.score < SCORE_SKELETON_CROSS_SCRIPT:
+    if cross_script and result.score < SCORE_SKELETON:
         shared = max(a.skeletons & b.skeletons, key=len, default="")
         if len(shared) >= MIN_SKELETON and _vowel_onset(a) == _vowel_onset(b):
-            result = PartMatch(SCORE_SKELETON_CROSS_SCRIPT, Reason.SKELETON, shared)
-        elif len(shared) >= MIN_ELIDED_SKELETON and _elided_alef(a, b):
+            result = PartMatch(SCORE_SKELETON, Reason.SKELETON, shared)
+        elif len(shared) >= MIN_LONG_SKELETON and _elided_alef(a, b):
             detail = f"{shared}, the first alef unwritten"
-            result = PartMatch(SCORE_SKELETON_CROSS_SCRIPT, Reason.SKELETON, detail)
+            result = PartMatch(SCORE_SKELETON, Reason.SKELETON, detail)
     return result
 
 
@@ -233,7 +235,7 @@ def _elided_alef(a: AnalysedPart, b: AnalysedPart) -> bool:
     knows apart (أحمد and Hamid) stay apart."""
     arabic, latin = (a, b) if a.is_arabic else (b, a)
     known_apart = bool(arabic.groups) and bool(latin.groups)
-    return arabic.core[:1] in "اأإآ" and not _vowel_onset(latin) and not known_apart
+    return arabic.core[:1] == "ا" and not _vowel_onset(latin) and not known_apart
 
 
 # Parts are interned, so the same pair recurs across names, entries and queries: remember it.
@@ -337,9 +339,9 @@ def _whole_kunya_match(kunya: AnalysedPart, word: AnalysedPart) -> PartMatch | N
     if found.score < MIN_ATTACHED_KUNYA:
         # Boubacar against a Latin Abu Bakr: the vowels differ, the consonants (bkr) agree.
         shared = max(rest.skeletons & kunya.skeletons, key=len, default="")
-        if len(shared) < MIN_ELIDED_SKELETON:
+        if len(shared) < MIN_LONG_SKELETON:
             return None
-        found = PartMatch(SCORE_SKELETON_CROSS_SCRIPT, Reason.SKELETON, shared)
+        found = PartMatch(SCORE_SKELETON, Reason.SKELETON, shared)
     return with_note(found, f"{word.core} = abu {rest.core}")
 
 
