@@ -389,6 +389,23 @@ def test_an_article_assimilated_into_the_word_is_split_off(name: str, core: str)
     assert shape(name) == [(core, Role.NISBA)]
 
 
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        # The article written a-, as transliterations from Hebrew write it.
+        ("SAFI A-DIN, Hashem", [("safi al-din", COMPOUND), ("hashem", NAME)]),
+        ("Abd a-Rahman", [("abd al-rahman", COMPOUND)]),
+        # An initial and a short Korean syllable are not articles.
+        ("Ahmad A Khan", [("ahmad", NAME), ("a", NAME), ("khan", NAME)]),
+        ("Kim A-ra", [("kim", NAME), ("a", NAME), ("ra", NAME)]),
+    ],
+)
+def test_the_article_written_with_a_hyphen_as_a_is_the_article(
+    name: str, expected: list[tuple[str, Role]]
+) -> None:
+    assert shape(name) == expected
+
+
 def test_words_starting_with_a_and_a_double_letter_keep_it() -> None:
     # Azzawi and Assaf begin with an ayn, not an article.
     assert shape("Azzawi") == [("azzawi", Role.NAME)]
