@@ -94,11 +94,12 @@ TURKIC_PATRONYMIC_MARKERS = frozenset(
 )
 
 # Muhammad as documents abbreviate it (Malaysian Mohd, Bangladeshi Md, Syrian Mhd) and regional
-# spellings the name data lacks (Chad's Mahamat): read as Muhammad too.
+# spellings the name data lacks (Chad's Mahamat, Indonesian Mochammad): read as Muhammad too.
 MUHAMMAD = "muhammad"
 MUHAMMAD_SPELLINGS = frozenset(
-    {"md", "mohd", "muhd", "mhd", "mhmd", "mohmad", "mahamat", "mahamed", "mahomed"}
-)
+    {"md", "mohd", "muhd", "mhd", "mhmd", "mohmad", "mahamat", "mahamed", "mahomed",
+     "mochammad", "mochamad", "muchammad", "muchamad", "moehammad"}
+)  # fmt: skip
 
 # Words that start with the Arabic article letters but are not article + noun.
 ARABIC_NOT_ARTICLE = frozenset({"الله", "الياس", "الهام", "الفت", "الماس", "الان"})

@@ -77,7 +77,13 @@ def test_known_variants_score_as_the_same_name(a: str, b: str) -> None:
 
 @pytest.mark.parametrize(
     ("short", "other"),
-    [("Mohd", "Mohammed"), ("Md", "Muhammad"), ("Mhd", "محمد"), ("Mahamat", "Mohamed")],
+    [
+        ("Mohd", "Mohammed"),
+        ("Md", "Muhammad"),
+        ("Mhd", "محمد"),
+        ("Mahamat", "Mohamed"),
+        ("Mochamad", "محمد"),
+    ],
 )
 def test_muhammad_as_documents_abbreviate_it_is_muhammad(short: str, other: str) -> None:
     assert part_similarity(short, other).score >= SAME_NAME
