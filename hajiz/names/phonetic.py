@@ -19,8 +19,9 @@ can only compare consonants:
   scripts: the ta marbuta (Fatimah = فاطمة), the h of Abdullah, the ح of Saleh (صالح).
 - k: ق ك غ گ and k q g gh c ck. Gulf and Egyptian speech make ق a g (Qaddafi, Gaddafi,
   Kadhafi); غ is written gh or g (Ghazi, Gazi); Arabic writes a European g as غ (Hugo = هوغو).
-- j: ج ژ and j dj dsch, and g before e/i (Georges = جورج; Egyptian Gihad = جهاد). Jamal and
-  Kamal stay apart, so the Egyptian spelling Gamal meets Kamal, not Jamal: the lexicon has it.
+- j: ج ژ and j dj dsch, the dzh of English spellings of Russian (Dzhamal), and g before e/i
+  (Georges = جورج; Egyptian Gihad = جهاد). Jamal and Kamal stay apart, so the Egyptian spelling
+  Gamal meets Kamal, not Jamal: the lexicon has it.
 - s: س ص ش چ and s, sh, ch, sch, cz, sz, c before e/i. One class for the sibilants, because
   Turkish ş folds to s and French writes ش as ch (Chérif = شريف). Arabic writes English ch as
   تش, read as one s.
@@ -73,10 +74,10 @@ _ARABIC_CLASSES = str.maketrans(
 
 # Latin spellings of one consonant class (longest first), then single letters via _LATIN_CLASSES.
 _LATIN_DIGRAPHS = re.compile(
-    r"tsch|dsch|sch|tch|sh|ch|cz|cs|sz|kh|gh|th|dh|dj|ph|ck|g(?=[ei])|c(?=[eiy])"
+    r"tsch|dsch|dzh|sch|tch|sh|ch|cz|cs|sz|kh|gh|th|dh|dj|ph|ck|g(?=[ei])|c(?=[eiy])"
 )
 _LATIN_DIGRAPH_CLASSES = {
-    "tsch": "s", "dsch": "j", "sch": "s", "tch": "s", "sh": "s", "ch": "s", "cz": "s",
+    "tsch": "s", "dsch": "j", "dzh": "j", "sch": "s", "tch": "s", "sh": "s", "ch": "s", "cz": "s",
     "cs": "s", "sz": "s", "kh": "h", "gh": "k", "th": "t", "dh": "d", "dj": "j", "ph": "f",
     "ck": "k", "g": "j", "c": "s",
 }  # fmt: skip
@@ -131,9 +132,9 @@ def _latin_letters(word: str) -> str:
 
 
 # Consonant spellings for the phonetic key: each Arabic letter's common Latin renderings meet.
-_KEY_DIGRAPHS = re.compile(r"tsch|dsch|sch|tch|sh|ch|kh|gh|th|dh|dj|ph|ck|c(?=[eiy])")
+_KEY_DIGRAPHS = re.compile(r"tsch|dsch|dzh|sch|tch|sh|ch|kh|gh|th|dh|dj|ph|ck|c(?=[eiy])")
 _KEY_DIGRAPH_CLASSES = {
-    "tsch": "S", "dsch": "j", "sch": "S", "tch": "S", "sh": "S", "ch": "S", "kh": "h",
+    "tsch": "S", "dsch": "j", "dzh": "j", "sch": "S", "tch": "S", "sh": "S", "ch": "S", "kh": "h",
     "gh": "k", "th": "t", "dh": "z", "dj": "j", "ph": "f", "ck": "k", "c": "s",
 }  # fmt: skip
 _KEY_LETTERS = str.maketrans({"x": "ks", "q": "k", "g": "k", "c": "k", "v": "w", "p": "b"})

@@ -29,6 +29,7 @@ SAME_KEY = [
     ("ahmed", "ahmad"),
     ("mustafa", "moustapha", "mostafa"),
     ("ilyas", "ilias"),
+    ("jamal", "djamal", "dschamal", "dzhamal"),  # English, French, German, Russian-English
 ]
 
 DIFFERENT_KEY = [
@@ -90,6 +91,7 @@ SAME_SKELETON = [
     ("قذافي", "qaddafi"),
     ("ظاهر", "zahir"),
     ("جمال", "jamal"),
+    ("جمال", "dzhamal"),
     ("عثمان", "uthman"),
     ("طارق", "tariq"),
     ("ناصر", "nasser"),
