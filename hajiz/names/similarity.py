@@ -250,6 +250,10 @@ def compare_parts(a: AnalysedPart, b: AnalysedPart) -> PartMatch:
         whole = _whole_kunya_match(a, b) or _whole_kunya_match(b, a)
         if whole is not None:
             return whole
+    if a.part.link != b.part.link:
+        whole = _whole_nasab_match(a, b) or _whole_nasab_match(b, a)
+        if whole is not None:
+            return whole
     match = core_similarity(a, b)
     if a.part.article != b.part.article:
         match = _article_attached(a, b, match)
@@ -279,16 +283,35 @@ def compare_parts(a: AnalysedPart, b: AnalysedPart) -> PartMatch:
 
 def _article_attached(a: AnalysedPart, b: AnalysedPart, match: PartMatch) -> PartMatch:
     """ALALI against al-Ali: a short name written onto its article, the hyphen left out (as
-    machine-readable zones and many lists write it). Longer words carry the bare form among
-    their own (Albaghdadi); a short one is read so only against a part with the article."""
+    machine-readable zones and many lists write it), or the Maghrebi Larbi against al-Arabi.
+    Longer words carry the bare form among their own (Albaghdadi); these are read so only
+    against a part with the article."""
     word, other = (b, a) if a.part.article else (a, b)
-    rest = None if word.is_arabic or word.part.prefix else short_article_rest(word.core)
-    if rest is None:
+    if word.is_arabic or word.part.prefix:
         return match
-    found = core_similarity(_word_part(rest), other)
-    if found.score <= match.score:
-        return match
-    return with_note(found, f"{word.core} = al-{rest}")
+    best = match
+    for rest in _attached_article_rests(word.core):
+        found = core_similarity(_word_part(rest), other)
+        if found.score > best.score:
+            best = with_note(found, f"{word.core} = al-{rest}")
+    return best
+
+
+# The Maghrebi l- is read so only before this many letters (Laid = al-Eid, not Lee = al-E).
+MIN_MAGHREBI_REST = 3
+
+
+def _attached_article_rests(word: str) -> tuple[str, ...]:
+    """What may follow an article written onto a word: ALALI (al-Ali), and the Maghrebi l- of
+    Larbi (al-Arabi), Lamine (al-Amin), Lahcen and Lhoussaine (al-Hasan, al-Husayn)."""
+    short = short_article_rest(word)
+    if short is not None:
+        return (short,)
+    if not word.startswith("l") or len(word) < 1 + MIN_MAGHREBI_REST:
+        return ()
+    if word[1] in "ae" and word[2] not in "aeiouy" and len(word) >= 2 + MIN_MAGHREBI_REST:
+        return (word[1:], word[2:])
+    return (word[1:],)
 
 
 # How a compound's second element is written onto the first (Faizullah, Nuruddin, Nurettin,
@@ -320,8 +343,35 @@ def _whole_compound_match(compound: AnalysedPart, word: AnalysedPart) -> PartMat
 # How Abu is written onto the name it opens, where the parser does not split it (it splits
 # abu- and abou-): Maghrebi Boubekeur, West African Boubacar.
 _ATTACHED_KUNYA = ("bou", "bu")
-# The rest of such a word must be at least this like the kunya's name.
+# The rest of a word with an attached kunya must be at least this like the kunya's name.
 MIN_ATTACHED_KUNYA = 0.75
+
+
+# How "son of" is written onto the father's name in North Africa: Benali (bin Ali), and with the
+# article, Belhadj (bin al-Hajj), Belmokhtar (bin al-Mukhtar).
+_ATTACHED_NASAB = ("ben", "bin", "ibn", "bel", "bil")
+# Many more names start with ben- than with bou-: the rest must agree more closely (Benjamin is
+# not bin Jamil, at 0.76).
+MIN_ATTACHED_NASAB = 0.85
+
+
+@lru_cache(maxsize=1 << 16)
+def _whole_nasab_match(nasab: AnalysedPart, word: AnalysedPart) -> PartMatch | None:
+    """A Latin word that opens with an attached ben- or bel- against a nasab (bin Ali): the rest
+    of the word is compared with the father's name; None unless it is alike. The parser does
+    not split the word: too many names start so (Benjamin, Bennett, Belkin)."""
+    if nasab.part.link != "bin" or word.is_arabic:
+        return None
+    if word.part.link or word.part.prefix or word.part.suffix or word.part.article:
+        return None
+    prefix = next((p for p in _ATTACHED_NASAB if word.core.startswith(p)), None)
+    if prefix is None or len(word.core) - len(prefix) < 3:
+        return None
+    rest = _word_part(word.core[len(prefix) :])
+    found = core_similarity(rest, nasab)
+    if found.score < MIN_ATTACHED_NASAB:
+        return None
+    return with_note(found, f"{word.core} = bin {rest.core}")
 
 
 @lru_cache(maxsize=1 << 16)

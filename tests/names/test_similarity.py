@@ -393,6 +393,36 @@ def test_a_kunya_written_onto_its_name_with_bou_is_the_kunya() -> None:
     assert compare_parts(parsed("Bouteflika"), parsed("Abu Bakr")).score < NOT_ALIGNED
 
 
+def test_a_nasab_written_onto_the_father_s_name_with_ben_or_bel_is_the_nasab() -> None:
+    # North African spellings: Benali is bin Ali, Belhadj and Belmokhtar carry the article.
+    for word, nasab in [
+        ("Benali", "bin Ali"),
+        ("Benali", "بن علي"),
+        ("Belhadj", "bin al-Hajj"),
+        ("Belmokhtar", "bin Mukhtar"),
+    ]:
+        match = compare_parts(parsed(word), parsed(nasab))
+        assert match.score >= SAME_NAME, word
+        assert "= bin" in match.detail
+    # A ben- word whose rest is only somewhat like the father's name is a name of its own.
+    assert compare_parts(parsed("Benjamin"), parsed("bin Jamil")).score < NOT_ALIGNED
+    assert compare_parts(parsed("Bennett"), parsed("bin Nabil")).score < NOT_ALIGNED
+
+
+@pytest.mark.parametrize(
+    ("word", "other"),
+    [("Lamine", "al-Amin"), ("Laid", "al-Eid"), ("Lhoussaine", "al-Husayn"), ("Larbi", "al-Arabi")],
+)
+def test_the_maghrebi_l_article_is_read_against_a_part_with_the_article(
+    word: str, other: str
+) -> None:
+    match = compare_parts(parsed(word), parsed(other))
+    assert match.score >= NOT_ALIGNED
+    assert f"{word.lower()} = al-" in match.detail
+    # Without the article on the other side the word is read whole.
+    assert compare_parts(parsed(word), parsed(other.removeprefix("al-"))).score < match.score
+
+
 def test_a_compound_the_parser_could_not_split_is_compared_whole() -> None:
     # Faizuulah is a misspelt Faizullah: no -ullah ending to split, one letter off the whole.
     latin = compare_parts(parsed("Faizuulah"), parsed("Faizullah"))
