@@ -18,7 +18,7 @@ from hajiz.names.normalize import detect_script, normalize_name
 from hajiz.names.phonetic import phonetic_key, skeleton
 from hajiz.names.romanize import romanize
 from hajiz.names.structure import Part, Role, parse_parts, patronymic_stems, rejoin_surname_first
-from hajiz.names.vocabulary import MUHAMMAD, MUHAMMAD_SPELLINGS
+from hajiz.names.vocabulary import REGIONAL_SPELLINGS
 
 # How many romanisations of an Arabic word to keep as its Latin forms.
 MAX_FORMS = 5
@@ -155,9 +155,10 @@ def analyse_part(part: Part) -> AnalysedPart:
     else:
         forms = _latin_forms(core)
         frequency = lexicon.frequency(core)
-        if core in MUHAMMAD_SPELLINGS:
-            forms += (MUHAMMAD,)
-            frequency = max(frequency, lexicon.frequency(MUHAMMAD))
+        standard = REGIONAL_SPELLINGS.get(core)
+        if standard is not None:
+            forms += (standard,)
+            frequency = max(frequency, lexicon.frequency(standard))
         elif "x" in core:
             # Uzbek and Azerbaijani Latin write kh as x: Axmedov, Xudoyberdi, Abdulxamid.
             forms += (core.replace("x", "kh"),)

@@ -119,6 +119,14 @@ def _is_gender_pair(a: str, b: str) -> bool:
     return long[len(short) :] in ("a", "ah") and _is_feminine_pair(short, long)
 
 
+def _gender_forms(a: AnalysedPart, b: AnalysedPart) -> bool:
+    """Whether two Latin parts are he and she (Amin/Amina, and Amin/Aminata, which is read as
+    Amina) and share no form: Ibrahima is read as Ibrahim, and so is no feminine."""
+    if a.core == b.core or not set(a.forms).isdisjoint(b.forms):
+        return False
+    return any(_is_gender_pair(x, y) for x in a.forms for y in b.forms)
+
+
 def _is_feminine_pair(short: str, long: str) -> bool:
     """Karim/Karima, Samir/Samira, Nabil/Nabilah: a masculine name and its feminine form."""
     return (
@@ -185,7 +193,7 @@ def core_similarity(a: AnalysedPart, b: AnalysedPart) -> PartMatch:
     if a.core == b.core:
         return PartMatch(1.0, Reason.IDENTICAL)
     cross_script = a.is_arabic != b.is_arabic
-    if not (a.is_arabic or b.is_arabic) and _is_gender_pair(a.core, b.core):
+    if not (a.is_arabic or b.is_arabic) and _gender_forms(a, b):
         # Before the lexicon, whose groups sometimes hold both forms (Aziz and Aziza).
         return PartMatch(FEMININE_PAIR_SCORE, Reason.SPELLING, f"{a.core} ~ {b.core}: he and she")
     if a.groups & b.groups and _consonants_agree(a, b):

@@ -93,13 +93,23 @@ TURKIC_PATRONYMIC_MARKERS = frozenset(
     {"oglu", "ogly", "ogli", "oghlu", "uulu", "uly", "kyzy", "kizi", "qizi", "gizi", "kyzi"}
 )
 
-# Muhammad as documents abbreviate it (Malaysian Mohd, Bangladeshi Md, Syrian Mhd) and regional
-# spellings the name data lacks (Chad's Mahamat, Indonesian Mochammad): read as Muhammad too.
-MUHAMMAD = "muhammad"
-MUHAMMAD_SPELLINGS = frozenset(
-    {"md", "mohd", "muhd", "mhd", "mhmd", "mohmad", "mahamat", "mahamed", "mahomed",
-     "mochammad", "mochamad", "muchammad", "muchamad", "moehammad"}
+# Muhammad as documents abbreviate it (Malaysian Mohd, Bangladeshi Md, Syrian Mhd), and regional
+# forms of common names that the name data lacks: Chad's Mahamat, Indonesian Mochammad, and the
+# West African forms with a final vowel (Ibrahima, Amadou, Fatoumata, Hausa Muhammadu). Each is
+# read as the name too.
+_MUHAMMAD_SPELLINGS = (
+    "md", "mohd", "muhd", "mhd", "mhmd", "mohmad", "mahamat", "mahamed", "mahomed",
+    "mochammad", "mochamad", "muchammad", "muchamad", "moehammad",
+    "mahamadou", "mohamadou", "mouhamadou", "muhammadu",
 )  # fmt: skip
+REGIONAL_SPELLINGS: dict[str, str] = {
+    **dict.fromkeys(_MUHAMMAD_SPELLINGS, "muhammad"),
+    "ibrahima": "ibrahim", "brahima": "ibrahim", "idrissa": "idris", "drissa": "idris",
+    "ismaila": "ismail", "adama": "adam", "aliou": "ali", "alioune": "ali",
+    "amadou": "ahmad", "ahmadou": "ahmad", "oumarou": "umar",
+    "fatoumata": "fatima", "aminata": "amina", "kadiatou": "khadija", "kadiatu": "khadija",
+    "aissatou": "aisha", "mariama": "maryam",
+}  # fmt: skip
 
 # Words that start with the Arabic article letters but are not article + noun.
 ARABIC_NOT_ARTICLE = frozenset({"الله", "الياس", "الهام", "الفت", "الماس", "الان"})

@@ -10,6 +10,7 @@ import pytest
 from hajiz.names.analysis import AnalysedPart, analyse, analyse_part
 from hajiz.names.normalize import plain_spelling, same_plain_spelling
 from hajiz.names.similarity import (
+    FEMININE_PAIR_SCORE,
     SCORE_PLAIN_SPELLING,
     PartMatch,
     Reason,
@@ -90,6 +91,29 @@ def test_muhammad_as_documents_abbreviate_it_is_muhammad(short: str, other: str)
     # Still Muhammad, not any name that starts alike.
     assert part_similarity(short, "Mahmud").score < NOT_ALIGNED
     assert part_similarity(short, "Mahdi").score < NOT_ALIGNED
+
+
+@pytest.mark.parametrize(
+    ("regional", "other"),
+    [
+        ("Ibrahima", "Ibrahim"),
+        ("Idrissa", "إدريس"),
+        ("Aliou", "Ali"),
+        ("Amadou", "Ahmad"),
+        ("Muhammadu", "Mohammed"),
+        ("Fatoumata", "Fatima"),
+        ("Kadiatou", "Khadija"),
+    ],
+)
+def test_west_african_forms_are_the_names_they_come_from(regional: str, other: str) -> None:
+    assert part_similarity(regional, other).score >= SAME_NAME
+
+
+def test_a_west_african_final_vowel_is_no_feminine_but_a_feminine_stays_one() -> None:
+    # Ibrahima is Ibrahim; Aminata is Amina, so Amin's feminine, not Amin.
+    assert part_similarity("Ibrahima", "Ibrahim").score > FEMININE_PAIR_SCORE
+    assert part_similarity("Aminata", "Amin").score == FEMININE_PAIR_SCORE
+    assert part_similarity("Amina", "Amin").score == FEMININE_PAIR_SCORE
 
 
 @pytest.mark.parametrize(
