@@ -13,10 +13,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from hajiz.names.analysis import AnalysedName, AnalysedPart, count_names, middle_parts
+from hajiz.names.parts import compare_parts
 from hajiz.names.similarity import (
     PartMatch,
     abd_compound,
-    compare_parts,
     joined_initials,
     joined_part,
     truncated_match,

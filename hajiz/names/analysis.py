@@ -41,7 +41,7 @@ PATRONYMIC_GROUPS = 1 << 24
 _ATTACHED_ARTICLES = ("al", "el", "ul")
 # Letters after an attached article that make a word too short to read so on its own: ALALI
 # is al-Ali, but Elisa and Alina are names. Such a word is read as the article and the rest
-# only against a part that has the article (similarity.compare_parts).
+# only against a part that has the article (parts.compare_parts).
 _SHORT_REST = 3
 
 

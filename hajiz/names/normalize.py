@@ -257,12 +257,13 @@ _ARTICLE_BEFORE_AYN = re.compile(rf"\b([AaEe][Ll])[{_AYN_MARKS}](?=[AaEeIiOoUu])
 
 # "Son of" written out, as South Asian and francophone records write the nasab (Akhter Mohmad
 # s/o Noor Mohmad, Mohamed fils de Ahmed): read as bin and bint, the name's own particles.
+_SON_OF = re.compile(r"\b(?:s/o|son of|fils de)\b", re.IGNORECASE)
+_DAUGHTER_OF = re.compile(r"\b(?:d/o|daughter of|fille de)\b", re.IGNORECASE)
+
 # The article written a- (Nur a-Din, Abd a-Rahman), as transliterations from Hebrew write it:
 # only with its hyphen, and before a word of three letters or more, so that an initial (Ahmad A
 # Khan) and a Korean syllable (A-ra) stay what they are.
 _HYPHEN_ARTICLE = re.compile(r"(?<![^\s])([Aa])-(?=[^\W\d_]{3})")
-_SON_OF = re.compile(r"\b(?:s/o|son of|fils de)\b", re.IGNORECASE)
-_DAUGHTER_OF = re.compile(r"\b(?:d/o|daughter of|fille de)\b", re.IGNORECASE)
 
 
 def split_words(text: str) -> list[str]:

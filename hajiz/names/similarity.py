@@ -5,6 +5,9 @@ lexicon's groups: Mohammed/Muhammad, محمد/Mohamed); a transliteration that l
 spelling; the same phonetic key; the same consonant skeleton across scripts; and last, a few
 edits. Short names get no loose edit budget: Ali/Aly and Omar/Umar match through the lexicon and
 the keys, while Ali/Alia or Ahmad/Hamid, one or two edits apart, do not.
+
+The structure around the words (abd-, kunya, compounds, particles written onto a word) is
+compared in `hajiz.names.parts`.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 
-from hajiz.names.analysis import AnalysedPart, analyse_part, initials_of, short_article_rest
+from hajiz.names.analysis import AnalysedPart, analyse_part, initials_of
 from hajiz.names.normalize import normalize_word, same_plain_spelling
 from hajiz.names.phonetic import phonetic_key
 from hajiz.names.structure import Part, Role
@@ -67,13 +70,6 @@ SHORT_NAME = 5
 DISTINCT_SHORT_NAMES = 0.6
 # Per-edit penalty is EDIT_BUDGET / length: one edit in 4 letters costs 0.3, in 10 letters 0.12.
 EDIT_BUDGET = 1.2
-# Structure disagreements: "abu bakr" vs "bakr", "salah al-din" vs "salah",
-# "abd al-rahman" vs "rahman".
-KUNYA_MISSING_FACTOR = 0.8
-COMPOUND_MISSING_FACTOR = 0.75
-PREFIX_CONFLICT_FACTOR = 0.4
-# A word compared with a compound written whole must be this close to count.
-MIN_WHOLE_COMPOUND = 0.8
 
 
 _VOWEL_FOLD = str.maketrans({"e": "i", "o": "u"})
@@ -246,163 +242,6 @@ def _elided_alef(a: AnalysedPart, b: AnalysedPart) -> bool:
     return arabic.core[:1] == "ا" and not _vowel_onset(latin) and not known_apart
 
 
-# Parts are interned, so the same pair recurs across names, entries and queries: remember it.
-@lru_cache(maxsize=1 << 20)
-def compare_parts(a: AnalysedPart, b: AnalysedPart) -> PartMatch:
-    """Compare two parts: their cores, then their structure (kunya, compounds)."""
-    if a.part.suffix != b.part.suffix:
-        whole = _whole_compound_match(a, b) or _whole_compound_match(b, a)
-        if whole is not None:
-            return whole
-    if a.part.prefix != b.part.prefix:
-        whole = _whole_kunya_match(a, b) or _whole_kunya_match(b, a)
-        if whole is not None:
-            return whole
-    if a.part.link != b.part.link:
-        whole = _whole_nasab_match(a, b) or _whole_nasab_match(b, a)
-        if whole is not None:
-            return whole
-    match = core_similarity(a, b)
-    if a.part.article != b.part.article:
-        match = _article_attached(a, b, match)
-    if match.score == 0.0:
-        return match
-    factor = 1.0
-    notes: list[str] = []
-    pa, pb = a.part.prefix, b.part.prefix
-    if pa != pb:
-        if pa and pb:
-            factor *= PREFIX_CONFLICT_FACTOR
-            notes.append(f"{pa} ≠ {pb}")
-        elif "abd" in (pa, pb):
-            factor *= COMPOUND_MISSING_FACTOR
-            notes.append("abd- on one side only")
-        else:
-            factor *= KUNYA_MISSING_FACTOR
-            notes.append(f"{pa or pb} on one side only")
-    if a.part.suffix != b.part.suffix:
-        factor *= COMPOUND_MISSING_FACTOR
-        notes.append(f"-{a.part.suffix or b.part.suffix} on one side only")
-    if factor == 1.0:
-        return match
-    detail = "; ".join([match.detail, *notes]) if match.detail else "; ".join(notes)
-    return PartMatch(match.score * factor, match.reason, detail, factor)
-
-
-def _article_attached(a: AnalysedPart, b: AnalysedPart, match: PartMatch) -> PartMatch:
-    """ALALI against al-Ali: a short name written onto its article, the hyphen left out (as
-    machine-readable zones and many lists write it), or the Maghrebi Larbi against al-Arabi.
-    Longer words carry the bare form among their own (Albaghdadi); these are read so only
-    against a part with the article."""
-    word, other = (b, a) if a.part.article else (a, b)
-    if word.is_arabic or word.part.prefix:
-        return match
-    best = match
-    for rest in _attached_article_rests(word.core):
-        found = core_similarity(_word_part(rest), other)
-        if found.score > best.score:
-            best = with_note(found, f"{word.core} = al-{rest}")
-    return best
-
-
-# The Maghrebi l- is read so only before this many letters (Laid = al-Eid, not Lee = al-E).
-MIN_MAGHREBI_REST = 3
-
-
-def _attached_article_rests(word: str) -> tuple[str, ...]:
-    """What may follow an article written onto a word: ALALI (al-Ali), and the Maghrebi l- of
-    Larbi (al-Arabi), Lamine (al-Amin), Lahcen and Lhoussaine (al-Hasan, al-Husayn)."""
-    short = short_article_rest(word)
-    if short is not None:
-        return (short,)
-    if not word.startswith("l") or len(word) < 1 + MIN_MAGHREBI_REST:
-        return ()
-    if word[1] in "ae" and word[2] not in "aeiouy" and len(word) >= 2 + MIN_MAGHREBI_REST:
-        return (word[1:], word[2:])
-    return (word[1:],)
-
-
-# How a compound's second element is written onto the first (Faizullah, Nuruddin, Nurettin,
-# West African Tajudeen).
-_SUFFIX_SPELLINGS = {
-    "allah": ("ullah", "allah", "ollah"),
-    "din": ("uddin", "eddin", "addin", "eddine", "ettin", "udeen", "ideen", "uddeen", "udin"),
-}
-
-
-def _whole_compound_match(compound: AnalysedPart, word: AnalysedPart) -> PartMatch | None:
-    """A Latin word against a compound written as one word: Faizuulah, a misspelt Faizullah
-    the parser could not split, against Faiz-ullah. None unless it is a close spelling."""
-    spellings = _SUFFIX_SPELLINGS.get(compound.part.suffix or "")
-    if not spellings or word.part.suffix or word.is_arabic:
-        return None
-    if word.part.prefix or compound.part.prefix:
-        return None
-    wholes = [form + s for form in compound.forms for s in spellings]
-    score, whole = max((spelling_similarity(word.core, w), w) for w in wholes)
-    if score < MIN_WHOLE_COMPOUND:
-        return None
-    if compound.is_arabic:
-        detail = f"{compound.core} {compound.part.suffix} → {whole} ~ {word.core}"
-        return PartMatch(score * CROSS_SCRIPT_FACTOR, Reason.TRANSLITERATION, detail)
-    return PartMatch(score, Reason.SPELLING, f"{word.core} ~ {whole}")
-
-
-# How Abu is written onto the name it opens, where the parser does not split it (it splits
-# abu- and abou-): Maghrebi Boubekeur, West African Boubacar.
-_ATTACHED_KUNYA = ("bou", "bu")
-# The rest of a word with an attached kunya must be at least this like the kunya's name.
-MIN_ATTACHED_KUNYA = 0.75
-
-
-# How "son of" is written onto the father's name in North Africa: Benali (bin Ali), and with the
-# article, Belhadj (bin al-Hajj), Belmokhtar (bin al-Mukhtar).
-_ATTACHED_NASAB = ("ben", "bin", "ibn", "bel", "bil")
-# Many more names start with ben- than with bou-: the rest must agree more closely (Benjamin is
-# not bin Jamil, at 0.76).
-MIN_ATTACHED_NASAB = 0.85
-
-
-@lru_cache(maxsize=1 << 16)
-def _whole_nasab_match(nasab: AnalysedPart, word: AnalysedPart) -> PartMatch | None:
-    """A Latin word that opens with an attached ben- or bel- against a nasab (bin Ali): the rest
-    of the word is compared with the father's name; None unless it is alike. The parser does
-    not split the word: too many names start so (Benjamin, Bennett, Belkin)."""
-    if nasab.part.link != "bin" or word.is_arabic:
-        return None
-    if word.part.link or word.part.prefix or word.part.suffix or word.part.article:
-        return None
-    prefix = next((p for p in _ATTACHED_NASAB if word.core.startswith(p)), None)
-    if prefix is None or len(word.core) - len(prefix) < 3:
-        return None
-    rest = _word_part(word.core[len(prefix) :])
-    found = core_similarity(rest, nasab)
-    if found.score < MIN_ATTACHED_NASAB:
-        return None
-    return with_note(found, f"{word.core} = bin {rest.core}")
-
-
-@lru_cache(maxsize=1 << 16)
-def _whole_kunya_match(kunya: AnalysedPart, word: AnalysedPart) -> PartMatch | None:
-    """A Latin word that opens with an attached bou- against a kunya: Boubacar and Boubekeur
-    against Abu Bakr. The rest of the word is compared with the kunya's name; None unless it
-    is alike."""
-    if kunya.part.prefix != "abu" or word.part.prefix or word.part.suffix or word.is_arabic:
-        return None
-    prefix = next((p for p in _ATTACHED_KUNYA if word.core.startswith(p)), None)
-    if prefix is None or len(word.core) - len(prefix) < 3:
-        return None
-    rest = _word_part(word.core[len(prefix) :])
-    found = core_similarity(rest, kunya)
-    if found.score < MIN_ATTACHED_KUNYA:
-        # Boubacar against a Latin Abu Bakr: the vowels differ, the consonants (bkr) agree.
-        shared = max(rest.skeletons & kunya.skeletons, key=len, default="")
-        if len(shared) < MIN_LONG_SKELETON:
-            return None
-        found = PartMatch(SCORE_SKELETON, Reason.SKELETON, shared)
-    return with_note(found, f"{word.core} = abu {rest.core}")
-
-
 def with_note(match: PartMatch, note: str) -> PartMatch:
     """The match with a note on how the words were read added to its detail."""
     detail = f"{match.detail}; {note}" if match.detail else note
@@ -472,7 +311,8 @@ def abd_compound(abd: AnalysedPart, name: AnalysedPart) -> AnalysedPart:
 
 
 @lru_cache(maxsize=65536)
-def _word_part(word: str) -> AnalysedPart:
+def word_part(word: str) -> AnalysedPart:
+    """A lone word as a part (the rest of a word read with a particle, a single query word)."""
     return analyse_part(Part(core=word, words=(word,)))
 
 
@@ -481,4 +321,4 @@ def part_similarity(a: str, b: str) -> PartMatch:
     na, nb = normalize_word(a), normalize_word(b)
     if not na or not nb:
         return PartMatch(0.0, Reason.DIFFERENT)
-    return core_similarity(_word_part(na), _word_part(nb))
+    return core_similarity(word_part(na), word_part(nb))
