@@ -49,9 +49,6 @@ UNMATCHED_ENTRY_COST = {
     Role.NASAB: 0.15,
     Role.TITLE: 0.0,
 }
-# A part one name adds while the other is matched in full is something the other omits, not a
-# contradiction: it costs at most this (lists hold part of a name, passports all of it).
-OMITTED_COST = 0.5
 # A Slavic patronymic one name adds costs almost nothing: Russian and Ukrainian passports
 # leave it out of the Latin name, and lists keep or drop it at will.
 PATRONYMIC_OMITTED_COST = 0.1
@@ -351,7 +348,7 @@ def _unmatched_cost(
     total = 0.0
     for i in free:
         part = name.name_parts[i]
-        cost = min(costs[part.role], OMITTED_COST) if is_omission else costs[part.role]
+        cost = costs[part.role]
         if i in middle and part.role is Role.NASAB and is_patronymic(part.part.core):
             cost = min(cost, PATRONYMIC_OMITTED_COST)
         elif i in middle or (part.role is Role.NAME and part.part.core in TITLES_ALSO_NAMES):
