@@ -176,7 +176,7 @@ class HajizV1:
             return MatchResult(0.0, None, None, tuple(self.features(query, subject)))
         comparison, kind = self.best_name(query, subject, weigh)
         name_score = comparison.score
-        notes: list[str] = []
+        notes = list(comparison.notes)
         if kind is NameKind.WEAK_ALIAS and name_score > self.config["weak_alias_cap"]:
             name_score = self.config["weak_alias_cap"]
             notes.append("matched a weak alias only: needs a secondary identifier")

@@ -12,7 +12,14 @@ import itertools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from hajiz.names.analysis import AnalysedName, AnalysedPart, count_names, middle_parts
+from hajiz.names.analysis import (
+    AnalysedName,
+    AnalysedPart,
+    analyse_part,
+    count_names,
+    middle_parts,
+    natural_order,
+)
 from hajiz.names.parts import compare_parts
 from hajiz.names.similarity import (
     PartMatch,
@@ -22,7 +29,7 @@ from hajiz.names.similarity import (
     truncated_match,
     with_note,
 )
-from hajiz.names.structure import Role, is_patronymic
+from hajiz.names.structure import Part, Role, is_patronymic
 from hajiz.names.vocabulary import ABD, TITLES_ALSO_NAMES
 
 # Parts aligned below this similarity count as unaligned.
@@ -56,6 +63,15 @@ PATRONYMIC_OMITTED_COST = 0.1
 ABD_APART_FACTOR = 0.9
 # Parts aligned out of order (surname first) cost a little.
 REORDER_FACTOR = 0.97
+# The traveller's own first name missing from the list, whose name runs on from the traveller's
+# second part for at least SHIFT_RUN parts: the traveller's father's chain is the listed name,
+# as a son's is (Ali Saddam Hussein al-Tikriti against Saddam Hussein al-Tikriti).
+SHIFTED_NASAB_FACTOR = 0.85
+SHIFT_RUN = 3
+SHIFTED_NASAB_NOTE = (
+    "the traveller's first name is not on the list, and the listed name follows from the "
+    "traveller's father's name on: a son of the listed person?"
+)
 # Agreement must carry enough information: a name made only of common parts (Mohammed Ali)
 # scores at most INFO_BASE plus its share of INFO_FULL, the weight of two fairly rare parts.
 INFO_BASE = 0.65
@@ -64,6 +80,7 @@ INFO_FULL = 1.4
 # listed mononym) carries all the information there is. Two common parts agreeing completely
 # (Mohammed Hafez) do not: that is the innocent namesake the information cap is there for.
 INFO_BASE_MONONYM = 0.8
+_MUHAMMAD = analyse_part(Part(core="muhammad", words=("muhammad",)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -394,5 +411,35 @@ def align(
     is_reordered = entry_order != sorted(entry_order)
     if is_reordered:
         score *= REORDER_FACTOR
+    notes: tuple[str, ...] = ()
+    if _shifted_nasab(query, entry, work):
+        score *= SHIFTED_NASAB_FACTOR
+        notes = (SHIFTED_NASAB_NOTE,)
     pairs = tuple(AlignedPair(q, e, m) for _, _, m, _, q, e in work.pairs)
-    return NameComparison(score, query, entry, pairs, unmatched_q, unmatched_e, is_reordered)
+    return NameComparison(score, query, entry, pairs, unmatched_q, unmatched_e, is_reordered, notes)
+
+
+def _arabic_naming(name: AnalysedName) -> bool:
+    """Whether a name is written the Arabic way: in Arabic script, or with an article or a
+    nasab particle (al-Tikriti, bin Laden)."""
+    return any(p.is_arabic or p.part.article or p.part.link for p in name.name_parts)
+
+
+def _shifted_nasab(query: AnalysedName, entry: AnalysedName, work: _Alignment) -> bool:
+    """Whether the query is the entry's name with a first name put before it, as an Arab son's
+    name is his own name and then his father's chain. Only for names written the Arabic way (in
+    Arabic script, or with an article or a nasab particle): elsewhere a first name put before
+    is often an added one (Andrew Kai Yan Kan, U Aung Pyae Sone). Muhammad, which opens double
+    given names (Mohammad Jawad), and titles do not count."""
+    q_order, e_order = natural_order(query), natural_order(entry)
+    if len(q_order) <= SHIFT_RUN or len(e_order) < SHIFT_RUN or work.used_q[q_order[0]]:
+        return False
+    if not (_arabic_naming(query) or _arabic_naming(entry)):
+        return False
+    first = query.name_parts[q_order[0]]
+    if first.role is not Role.NAME or compare_parts(first, _MUHAMMAD).score >= MIN_PART_SCORE:
+        return False
+    if entry.name_parts[e_order[0]].part.prefix:
+        return False  # the word left over may be its abd or abu, misspelt ('ebd al-Nasir)
+    partner = {ei[0]: qi[0] for qi, ei, _, _, _, _ in work.pairs if len(qi) == len(ei) == 1}
+    return all(partner.get(e_order[t]) == q_order[t + 1] for t in range(SHIFT_RUN))

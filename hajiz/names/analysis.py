@@ -267,8 +267,22 @@ def middle_parts(name: AnalysedName) -> frozenset[int]:
 def _middle_parts(text: str, count: int) -> frozenset[int]:
     if count < 3:
         return frozenset()
-    head, comma, _ = text.partition(",")
-    surname = len(parse_parts(normalize_name(head))) if comma else 0
-    if 0 < surname < count:
+    surname = _surname_parts(text, count)
+    if surname:
         return frozenset(range(count)) - {0, surname}
     return frozenset(range(1, count - 1))
+
+
+def natural_order(name: AnalysedName) -> tuple[int, ...]:
+    """Positions in `name.parts`, given names first: "SURNAME, Given" read as Given SURNAME."""
+    count = len(name.parts)
+    surname = _surname_parts(name.text, count)
+    return tuple(range(surname, count)) + tuple(range(surname))
+
+
+@lru_cache(maxsize=1 << 18)
+def _surname_parts(text: str, count: int) -> int:
+    """How many of the name's parts come before a list's comma (0 without one)."""
+    head, comma, _ = text.partition(",")
+    surname = len(parse_parts(normalize_name(head))) if comma else 0
+    return surname if 0 < surname < count else 0

@@ -214,6 +214,19 @@ def test_weights_can_be_supplied() -> None:
     assert rare_first.score > flat.score
 
 
+def test_a_son_s_name_is_not_his_father_s() -> None:
+    # An Arab son's name is his own name, then his father's chain: the father's listed name.
+    son = compare("Ali Saddam Hussein al-Tikriti", "AL-TIKRITI, Saddam Hussein")
+    assert son.score < THRESHOLD
+    assert son.notes and "son of the listed person" in son.notes[0]
+    # Muhammad opens double given names (Mohammad Jawad): no son by this rule.
+    double = compare("Mohammad Barzan Ibrahim Hasan al-Tikriti", "Barzan Ibrahim Hassan al-Tikriti")
+    assert not double.notes and double.score >= THRESHOLD
+    # A name not written the Arabic way: a first name put before is an added one.
+    added = compare("KAN, Andrew Kai Yan Ming", "KAN, Kai Yan Ming")
+    assert not added.notes
+
+
 def test_an_omitted_first_name_that_is_no_title_still_costs_in_full() -> None:
     assert score("Ahmad Zahir Khan", "Zahir Khan") < THRESHOLD
 

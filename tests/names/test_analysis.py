@@ -11,6 +11,7 @@ from hajiz.names.analysis import (
     analyse,
     analyse_part,
     middle_parts,
+    natural_order,
     rarity_weight,
 )
 from hajiz.names.structure import Part, Role
@@ -187,3 +188,16 @@ def test_a_korean_syllable_s_ch_meets_its_j_spelling(mr: str, other: str) -> Non
 @pytest.mark.parametrize(("french", "other"), [("Chadi", "Jadi"), ("Cherif", "Jerif")])
 def test_a_longer_ch_word_keeps_its_sh_reading(french: str, other: str) -> None:
     assert not only_part(french).phonetic & only_part(other).phonetic
+
+
+@pytest.mark.parametrize(
+    ("name", "order"),
+    [
+        ("Saddam Hussein al-Tikriti", ["saddam", "hussein", "tikriti"]),
+        ("AL-TIKRITI, Saddam Hussein", ["saddam", "hussein", "tikriti"]),
+        ("GONZALEZ DIAZ, Juan", ["juan", "gonzalez", "diaz"]),
+    ],
+)
+def test_natural_order_puts_a_list_s_given_names_first(name: str, order: list[str]) -> None:
+    analysed = analyse(name)
+    assert [analysed.parts[i].core for i in natural_order(analysed)] == order
