@@ -431,10 +431,10 @@ def _shifted_nasab(query: AnalysedName, entry: AnalysedName, work: _Alignment) -
     Arabic script, or with an article or a nasab particle): elsewhere a first name put before
     is often an added one (Andrew Kai Yan Kan, U Aung Pyae Sone). Muhammad, which opens double
     given names (Mohammad Jawad), and titles do not count."""
-    q_order, e_order = natural_order(query), natural_order(entry)
-    if len(q_order) <= SHIFT_RUN or len(e_order) < SHIFT_RUN or work.used_q[q_order[0]]:
+    if len(query.parts) <= SHIFT_RUN or len(entry.parts) < SHIFT_RUN or all(work.used_q):
         return False
-    if not (_arabic_naming(query) or _arabic_naming(entry)):
+    q_order, e_order = natural_order(query), natural_order(entry)
+    if work.used_q[q_order[0]] or not (_arabic_naming(query) or _arabic_naming(entry)):
         return False
     first = query.name_parts[q_order[0]]
     if first.role is not Role.NAME or compare_parts(first, _MUHAMMAD).score >= MIN_PART_SCORE:
