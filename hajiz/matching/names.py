@@ -191,6 +191,13 @@ class _Alignment:
         weight = _weight(sum(self.q_weights[i] for i in qi), sum(self.e_weights[j] for j in ei))
         self.pairs.append((qi, ei, match, weight, q, e))
 
+    def take_one(self, i: int, j: int, match: PartMatch) -> None:
+        """`take` for one part on each side, the common case, without its generality."""
+        self.used_q[i] = True
+        self.used_e[j] = True
+        weight = (min(1.0, self.q_weights[i]) + min(1.0, self.e_weights[j])) / 2.0
+        self.pairs.append(((i,), (j,), match, weight, self.q_parts[i], self.e_parts[j]))
+
     def retake(
         self,
         index: int,
@@ -237,7 +244,7 @@ def _align_one_to_one(work: _Alignment, compare: Compare) -> None:
     used_q, used_e = work.used_q, work.used_e
     for _, i, j, match in candidates:
         if not used_q[i] and not used_e[j]:
-            work.take((i,), (j,), match)
+            work.take_one(i, j, match)
 
 
 def _align_joined(work: _Alignment, compare: Compare) -> None:

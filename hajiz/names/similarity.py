@@ -118,6 +118,8 @@ def _is_gender_pair(a: str, b: str) -> bool:
 def _gender_forms(a: AnalysedPart, b: AnalysedPart) -> bool:
     """Whether two Latin parts are he and she (Amin/Amina, and Amin/Aminata, which is read as
     Amina) and share no form: Ibrahima is read as Ibrahim, and so is no feminine."""
+    if len(a.forms) == 1 == len(b.forms):  # most words: only their own spelling
+        return a.core != b.core and _is_gender_pair(a.core, b.core)
     if a.core == b.core or not set(a.forms).isdisjoint(b.forms):
         return False
     return any(_is_gender_pair(x, y) for x in a.forms for y in b.forms)
