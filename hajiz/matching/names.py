@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 from hajiz.names.analysis import (
     AnalysedName,
     AnalysedPart,
-    analyse_part,
     count_names,
     middle_parts,
     natural_order,
@@ -28,9 +27,10 @@ from hajiz.names.similarity import (
     joined_part,
     truncated_match,
     with_note,
+    word_part,
 )
-from hajiz.names.structure import Part, Role, is_patronymic
-from hajiz.names.vocabulary import ABD, TITLES_ALSO_NAMES
+from hajiz.names.structure import Role, is_patronymic
+from hajiz.names.vocabulary import ABD, MUHAMMAD, TITLES_ALSO_NAMES
 
 # Parts aligned below this similarity count as unaligned.
 MIN_PART_SCORE = 0.7
@@ -80,7 +80,6 @@ INFO_FULL = 1.4
 # listed mononym) carries all the information there is. Two common parts agreeing completely
 # (Mohammed Hafez) do not: that is the innocent namesake the information cap is there for.
 INFO_BASE_MONONYM = 0.8
-_MUHAMMAD = analyse_part(Part(core="muhammad", words=("muhammad",)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,13 +190,6 @@ class _Alignment:
         weight = _weight(sum(self.q_weights[i] for i in qi), sum(self.e_weights[j] for j in ei))
         self.pairs.append((qi, ei, match, weight, q, e))
 
-    def take_one(self, i: int, j: int, match: PartMatch) -> None:
-        """`take` for one part on each side, the common case, without its generality."""
-        self.used_q[i] = True
-        self.used_e[j] = True
-        weight = (min(1.0, self.q_weights[i]) + min(1.0, self.e_weights[j])) / 2.0
-        self.pairs.append(((i,), (j,), match, weight, self.q_parts[i], self.e_parts[j]))
-
     def retake(
         self,
         index: int,
@@ -244,7 +236,7 @@ def _align_one_to_one(work: _Alignment, compare: Compare) -> None:
     used_q, used_e = work.used_q, work.used_e
     for _, i, j, match in candidates:
         if not used_q[i] and not used_e[j]:
-            work.take_one(i, j, match)
+            work.take((i,), (j,), match)
 
 
 def _align_joined(work: _Alignment, compare: Compare) -> None:
@@ -419,7 +411,7 @@ def align(
     if is_reordered:
         score *= REORDER_FACTOR
     notes: tuple[str, ...] = ()
-    if _shifted_nasab(query, entry, work):
+    if free_q and _shifted_nasab(query, entry, work):
         score *= SHIFTED_NASAB_FACTOR
         notes = (SHIFTED_NASAB_NOTE,)
     pairs = tuple(AlignedPair(q, e, m) for _, _, m, _, q, e in work.pairs)
@@ -438,13 +430,15 @@ def _shifted_nasab(query: AnalysedName, entry: AnalysedName, work: _Alignment) -
     Arabic script, or with an article or a nasab particle): elsewhere a first name put before
     is often an added one (Andrew Kai Yan Kan, U Aung Pyae Sone). Muhammad, which opens double
     given names (Mohammad Jawad), and titles do not count."""
-    if len(query.parts) <= SHIFT_RUN or len(entry.parts) < SHIFT_RUN or all(work.used_q):
+    if len(query.parts) <= SHIFT_RUN or len(entry.parts) < SHIFT_RUN:
         return False
     q_order, e_order = natural_order(query), natural_order(entry)
     if work.used_q[q_order[0]] or not (_arabic_naming(query) or _arabic_naming(entry)):
         return False
     first = query.name_parts[q_order[0]]
-    if first.role is not Role.NAME or compare_parts(first, _MUHAMMAD).score >= MIN_PART_SCORE:
+    if first.role is not Role.NAME:
+        return False
+    if compare_parts(first, word_part(MUHAMMAD)).score >= MIN_PART_SCORE:
         return False
     if entry.name_parts[e_order[0]].part.prefix:
         return False  # the word left over may be its abd or abu, misspelt ('ebd al-Nasir)

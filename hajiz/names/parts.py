@@ -92,8 +92,9 @@ def _article_attached(a: AnalysedPart, b: AnalysedPart, match: PartMatch) -> Par
     return best
 
 
-# The Maghrebi l- is read so only before this many letters (Laid = al-Eid, not Lee = al-E).
-MIN_MAGHREBI_REST = 3
+# A particle written onto a word is read so only when this many letters are left after it
+# (Laid = al-Eid, not Lee = al-E; Boubacar, Benali).
+MIN_REST = 3
 
 
 def _attached_article_rests(word: str) -> tuple[str, ...]:
@@ -102,9 +103,9 @@ def _attached_article_rests(word: str) -> tuple[str, ...]:
     short = short_article_rest(word)
     if short is not None:
         return (short,)
-    if not word.startswith("l") or len(word) < 1 + MIN_MAGHREBI_REST:
+    if not word.startswith("l") or len(word) < 1 + MIN_REST:
         return ()
-    if word[1] in "ae" and word[2] not in "aeiouy" and len(word) >= 2 + MIN_MAGHREBI_REST:
+    if word[1] in "ae" and word[2] not in "aeiouy" and len(word) >= 2 + MIN_REST:
         return (word[1:], word[2:])
     return (word[1:],)
 
@@ -150,7 +151,6 @@ _ATTACHED_NASAB = ("ben", "bin", "ibn", "bel", "bil")
 MIN_ATTACHED_NASAB = 0.85
 
 
-@lru_cache(maxsize=1 << 16)
 def _whole_nasab_match(nasab: AnalysedPart, word: AnalysedPart) -> PartMatch | None:
     """A Latin word that opens with an attached ben- or bel- against a nasab (bin Ali): the rest
     of the word is compared with the father's name; None unless it is alike. The parser does
@@ -168,7 +168,6 @@ def _whole_nasab_match(nasab: AnalysedPart, word: AnalysedPart) -> PartMatch | N
     return with_note(found, f"{word.core} = bin {rest.core}")
 
 
-@lru_cache(maxsize=1 << 16)
 def _whole_kunya_match(kunya: AnalysedPart, word: AnalysedPart) -> PartMatch | None:
     """A Latin word that opens with an attached bou- against a kunya: Boubacar and Boubekeur
     against Abu Bakr. The rest of the word is compared with the kunya's name; None unless it
@@ -189,9 +188,9 @@ def _whole_kunya_match(kunya: AnalysedPart, word: AnalysedPart) -> PartMatch | N
 
 
 def _attached_rest(word: AnalysedPart, particles: tuple[str, ...]) -> AnalysedPart | None:
-    """The rest of a word after one of these particles written onto it, if three letters or
+    """The rest of a word after one of these particles written onto it, if MIN_REST letters or
     more are left (Boubacar: bacar; Benali: ali)."""
     particle = next((p for p in particles if word.core.startswith(p)), None)
-    if particle is None or len(word.core) - len(particle) < 3:
+    if particle is None or len(word.core) - len(particle) < MIN_REST:
         return None
     return word_part(word.core[len(particle) :])

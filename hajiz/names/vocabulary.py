@@ -97,13 +97,14 @@ TURKIC_PATRONYMIC_MARKERS = frozenset(
 # forms of common names that the name data lacks: Chad's Mahamat, Indonesian Mochammad, and the
 # West African forms with a final vowel (Ibrahima, Amadou, Fatoumata, Hausa Muhammadu). Each is
 # read as the name too.
+MUHAMMAD = "muhammad"
 _MUHAMMAD_SPELLINGS = (
     "md", "mohd", "muhd", "mhd", "mhmd", "mohmad", "mahamat", "mahamed", "mahomed",
     "mochammad", "mochamad", "muchammad", "muchamad", "moehammad",
     "mahamadou", "mohamadou", "mouhamadou", "muhammadu",
 )  # fmt: skip
 REGIONAL_SPELLINGS: dict[str, str] = {
-    **dict.fromkeys(_MUHAMMAD_SPELLINGS, "muhammad"),
+    **dict.fromkeys(_MUHAMMAD_SPELLINGS, MUHAMMAD),
     "ibrahima": "ibrahim", "brahima": "ibrahim", "idrissa": "idris", "drissa": "idris",
     "ismaila": "ismail", "adama": "adam", "aliou": "ali", "alioune": "ali",
     "amadou": "ahmad", "ahmadou": "ahmad", "oumarou": "umar",
