@@ -11,11 +11,13 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from hajiz.names.analysis import (
     AnalysedName,
     AnalysedPart,
     count_names,
+    first_given,
     middle_parts,
     natural_order,
 )
@@ -45,7 +47,7 @@ UNMATCHED_QUERY_COST = {
     Role.KUNYA: 0.7,
     Role.COMPOUND: 0.75,
     Role.NISBA: 0.5,
-    Role.NASAB: 0.35,
+    Role.NASAB: 0.25,
     Role.TITLE: 0.0,
 }
 UNMATCHED_ENTRY_COST = {
@@ -71,6 +73,19 @@ SHIFT_RUN = 3
 SHIFTED_NASAB_NOTE = (
     "the traveller's first name is not on the list, and the listed name follows from the "
     "traveller's father's name on: a son of the listed person?"
+)
+# The same the other way round: the traveller's name is the listed person's father's chain.
+FATHER_NOTE = (
+    "the listed person's first name is not in the traveller's name, which follows from the "
+    "listed person's father's name on: the listed person's father?"
+)
+# Two Arabic-style names whose first names differ, each unaligned, and whose father's chain
+# agrees for SIBLING_RUN parts: brothers (Ali and Tarak ben Taher ben Faleh al-Harzi).
+SIBLING_FACTOR = 0.85
+SIBLING_RUN = 2
+SIBLING_NOTE = (
+    "the first names differ, and the names agree from the father's name on: a brother or "
+    "sister of the listed person?"
 )
 # Agreement must carry enough information: a name made only of common parts (Mohammed Ali)
 # scores at most INFO_BASE plus its share of INFO_FULL, the weight of two fairly rare parts.
@@ -233,10 +248,13 @@ def _align_one_to_one(work: _Alignment, compare: Compare) -> None:
             # Negated, so that a plain sort puts the best first (and ties in part order).
             candidates.append((-match.score * (wq + e_weights[j]) / 2.0, i, j, match))
     candidates.sort()
-    used_q, used_e = work.used_q, work.used_e
+    used_q, used_e, pairs = work.used_q, work.used_e, work.pairs
     for _, i, j, match in candidates:
         if not used_q[i] and not used_e[j]:
-            work.take((i,), (j,), match)
+            # `work.take` for one part a side, inlined: the commonest step of every alignment.
+            used_q[i] = used_e[j] = True
+            weight = _weight(work.q_weights[i], work.e_weights[j])
+            pairs.append(((i,), (j,), match, weight, work.q_parts[i], e_parts[j]))
 
 
 def _align_joined(work: _Alignment, compare: Compare) -> None:
@@ -393,6 +411,8 @@ def align(
         _regroup_joined(work, compare) or _abd_apart(work, compare)
     ):
         pass
+    if not all(work.used_q) or not all(work.used_e):
+        _untangle_repeats(query, entry, work)
     work.pairs.sort(key=lambda p: p[0])
     matched = sum(m.score * w for _, _, m, w, _, _ in work.pairs)
     aligned_weight = sum(w for _, _, _, w, _, _ in work.pairs)
@@ -411,11 +431,48 @@ def align(
     if is_reordered:
         score *= REORDER_FACTOR
     notes: tuple[str, ...] = ()
-    if free_q and _shifted_nasab(query, entry, work):
-        score *= SHIFTED_NASAB_FACTOR
-        notes = (SHIFTED_NASAB_NOTE,)
+    family = _family_resemblance(query, entry, work) if free_q or free_e else None
+    if family is not None:
+        score *= SIBLING_FACTOR if family == SIBLING_NOTE else SHIFTED_NASAB_FACTOR
+        notes = (family,)
     pairs = tuple(AlignedPair(q, e, m) for _, _, m, _, q, e in work.pairs)
     return NameComparison(score, query, entry, pairs, unmatched_q, unmatched_e, is_reordered, notes)
+
+
+def _untangle_repeats(query: AnalysedName, entry: AnalysedName, work: _Alignment) -> None:
+    """A name said twice in one name (Ibrahim Sabawi Ibrahim: a grandson named after his
+    grandfather) is aligned with the one of its repeats that keeps the two names in order."""
+    if not (_has_repeat(work.q_parts) or _has_repeat(work.e_parts)):
+        return  # the usual case
+    q_rank = {i: r for r, i in enumerate(natural_order(query))}
+    e_rank = {j: r for r, j in enumerate(natural_order(entry))}
+    for index, (qi, ei, match, _, _, _) in enumerate(work.pairs):
+        if len(qi) != 1 or len(ei) != 1:
+            continue
+        i, j = qi[0], ei[0]
+        others = [(i, j2) for j2 in work.free_e() if work.e_parts[j2].core == work.e_parts[j].core]
+        others += [(i2, j) for i2 in work.free_q() if work.q_parts[i2].core == work.q_parts[i].core]
+        if not others:
+            continue
+        placed = [(q_rank[a[0]], e_rank[b[0]]) for a, b, *_ in work.pairs if len(a) == len(b) == 1]
+        placed.remove((q_rank[i], e_rank[j]))
+        best = min(
+            [(i, j), *others],
+            key=lambda ij: _inversions(placed, (q_rank[ij[0]], e_rank[ij[1]])),
+        )
+        if best != (i, j):
+            work.retake(index, (best[0],), (best[1],), match)
+            return
+
+
+@lru_cache(maxsize=1 << 16)
+def _has_repeat(parts: tuple[AnalysedPart, ...]) -> bool:
+    return len({part.core for part in parts}) < len(parts)
+
+
+def _inversions(placed: list[tuple[int, int]], pair: tuple[int, int]) -> int:
+    """How many placed pairs `pair` crosses (one is before the other in one name only)."""
+    return sum((q < pair[0]) != (e < pair[1]) for q, e in placed)
 
 
 def _arabic_naming(name: AnalysedName) -> bool:
@@ -424,23 +481,56 @@ def _arabic_naming(name: AnalysedName) -> bool:
     return any(p.is_arabic or p.part.article or p.part.link for p in name.name_parts)
 
 
-def _shifted_nasab(query: AnalysedName, entry: AnalysedName, work: _Alignment) -> bool:
-    """Whether the query is the entry's name with a first name put before it, as an Arab son's
-    name is his own name and then his father's chain. Only for names written the Arabic way (in
-    Arabic script, or with an article or a nasab particle): elsewhere a first name put before
-    is often an added one (Andrew Kai Yan Kan, U Aung Pyae Sone). Muhammad, which opens double
-    given names (Mohammad Jawad), and titles do not count."""
-    if len(query.parts) <= SHIFT_RUN or len(entry.parts) < SHIFT_RUN:
-        return False
+def _family_resemblance(query: AnalysedName, entry: AnalysedName, work: _Alignment) -> str | None:
+    """Why the names may be of two people of one family, or None: a son, a father, a sibling.
+
+    An Arab's name is his own name and then his father's chain, so a chain that agrees but is
+    shifted by one name, or that agrees after two different first names, is a relative's."""
+    # Each reading needs three parts a side (SHIFT_RUN, or the first name and SIBLING_RUN).
+    if len(query.parts) <= SIBLING_RUN or len(entry.parts) <= SIBLING_RUN:
+        return None
+    q_first, e_first = not work.used_q[first_given(query)], not work.used_e[first_given(entry)]
+    son = q_first and len(query.parts) > SHIFT_RUN
+    father = e_first and len(entry.parts) > SHIFT_RUN
+    if not (son or father or (q_first and e_first)):
+        return None  # the usual case: a first name aligned, and the other too or short
+    if not (_arabic_naming(query) or _arabic_naming(entry)):
+        return None
     q_order, e_order = natural_order(query), natural_order(entry)
-    if work.used_q[q_order[0]] or not (_arabic_naming(query) or _arabic_naming(entry)):
+    pairs = [(qi[0], ei[0]) for qi, ei, _, _, _, _ in work.pairs if len(qi) == len(ei) == 1]
+    to_query = {e: q for q, e in pairs}
+    if son and _shifted(query, q_order, e_order, to_query, entry):
+        return SHIFTED_NASAB_NOTE
+    if father and _shifted(entry, e_order, q_order, {q: e for q, e in pairs}, query):
+        return FATHER_NOTE
+    if not (q_first and e_first):
+        return None
+    firsts = (query.name_parts[q_order[0]], entry.name_parts[e_order[0]])
+    if any(part.role is not Role.NAME for part in firsts):
+        return None
+    if all(to_query.get(e_order[t]) == q_order[t] for t in range(1, SIBLING_RUN + 1)):
+        return SIBLING_NOTE
+    return None
+
+
+def _shifted(
+    longer: AnalysedName,
+    l_order: tuple[int, ...],
+    s_order: tuple[int, ...],
+    partner: dict[int, int],
+    shorter: AnalysedName,
+) -> bool:
+    """Whether `longer` is `shorter` with a first name put before it, as an Arab son's name is
+    his own name and then his father's chain (its first part being unaligned). Muhammad, which
+    opens double given names (Mohammad Jawad), and titles do not count; nor does a shorter
+    name opening with a prefix (the word left over may be its abd or abu, misspelt)."""
+    if len(longer.parts) <= SHIFT_RUN or len(shorter.parts) < SHIFT_RUN:
         return False
-    first = query.name_parts[q_order[0]]
+    first = longer.name_parts[l_order[0]]
     if first.role is not Role.NAME:
         return False
     if compare_parts(first, word_part(MUHAMMAD)).score >= MIN_PART_SCORE:
         return False
-    if entry.name_parts[e_order[0]].part.prefix:
-        return False  # the word left over may be its abd or abu, misspelt ('ebd al-Nasir)
-    partner = {ei[0]: qi[0] for qi, ei, _, _, _, _ in work.pairs if len(qi) == len(ei) == 1}
-    return all(partner.get(e_order[t]) == q_order[t + 1] for t in range(SHIFT_RUN))
+    if shorter.name_parts[s_order[0]].part.prefix:
+        return False
+    return all(partner.get(s_order[t]) == l_order[t + 1] for t in range(SHIFT_RUN))

@@ -280,6 +280,11 @@ def natural_order(name: AnalysedName) -> tuple[int, ...]:
     return tuple(range(surname, count)) + tuple(range(surname))
 
 
+def first_given(name: AnalysedName) -> int:
+    """Position of the first given name: `natural_order(name)[0]`, without building it."""
+    return _surname_parts(name.text, len(name.parts)) if "," in name.text else 0
+
+
 @lru_cache(maxsize=1 << 18)
 def _surname_parts(text: str, count: int) -> int:
     """How many of the name's parts come before a list's comma (0 without one)."""

@@ -82,7 +82,8 @@ PLAIN_FROM = 0.5
 
 @lru_cache(maxsize=1 << 16)
 def _folded(word: str) -> str:
-    return word.translate(_VOWEL_FOLD)
+    # ai/ei and ay/ey spell one diphthong (Khairullah/Kheirullah, Zayd/Zeyd, Shaikh/Sheikh).
+    return word.replace("ai", "ei").replace("ay", "ey").translate(_VOWEL_FOLD)
 
 
 def spelling_similarity(a: str, b: str) -> float:
@@ -103,7 +104,8 @@ def spelling_similarity(a: str, b: str) -> float:
         # substitution counts half an edit.
         fa, fb = _folded(a), _folded(b)
         if fa != a or fb != b:
-            distance = (distance + OSA.distance(fa, fb)) / 2.0
+            # Folding may also part letters that agreed (Javai/Javad): it only ever helps.
+            distance = min(distance, (distance + OSA.distance(fa, fb)) / 2.0)
     score = 1.0 - distance * EDIT_BUDGET / scale
     return score if score > 0.0 else 0.0
 

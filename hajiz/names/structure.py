@@ -129,7 +129,21 @@ def _split_latin_abd(word: str) -> list[str]:
         return ["abd", "allah"]  # Abdlulah: the l written before the u
     if len(rest) < 3:
         return [word]
-    return ["abd", rest]
+    return ["abd", *_persian_suffix(rest)]
+
+
+# Persian surnames made from a name: Abdollahpour, Abdolrahimzadeh. Split off an abd- word, so
+# that the word reads as the compound and the suffix, as when they are written apart.
+_PERSIAN_SUFFIXES = ("pour", "pur", "zadeh", "zade", "zada", "nejad", "nezhad", "nia")
+
+
+def _persian_suffix(rest: str) -> list[str]:
+    """lahpour → allah, pour; rahimzadeh → rahim, zadeh; any other rest as it is."""
+    for suffix in _PERSIAN_SUFFIXES:
+        stem = rest[: -len(suffix)]
+        if rest.endswith(suffix) and len(stem) >= 3:
+            return ["allah" if stem in _ALLAH_ENDINGS else stem, suffix]
+    return [rest]
 
 
 def _starts_the_name(shifted: str, rest: str) -> bool:
@@ -205,6 +219,11 @@ def _split_latin(word: str) -> list[str]:
     if word in _SOMALI_ABU_BAKR:
         return ["abu", "bakar"]
     for kunya in ("abou", "abu"):
+        if word.startswith(kunya + "d") and _split_latin_abd("abd" + word[len(kunya) + 1 :]) == [
+            "abd",
+            "allah",
+        ]:
+            return ["abd", "allah"]  # Abudullah: Abdullah with a vowel put in, not Abu Dullah
         if word.startswith(kunya) and len(word) >= len(kunya) + 3:
             return [kunya, word[len(kunya) :]]
     match = _LATIN_DIN.match(word)

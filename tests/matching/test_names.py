@@ -86,6 +86,9 @@ def test_a_middle_name_omitted_costs_like_a_nasab_and_less_than_a_first_name() -
         ("KARATE, Mahad Mohamed Ali", "Mahad Karate"),  # "SURNAME, Given" read surname last
         ("PLOTNITSKY, Igor", "PLOTNITSKY, Igor Venediktovich"),  # a patronymic
         ("KHATIB, Seyed Esmaeil", "KHATIB, Esmail"),  # Seyed: a title read as a name
+        # A Saudi passport's father's and grandfather's names, which lists often leave out.
+        ("Khalid Abdullah Saleh al-Shehri", "Khalid al-Shehri"),
+        ("Faisal Hamad Mubarak al-Dosari", "Faisal al-Dosari"),
     ],
 )
 def test_a_name_that_only_adds_middle_names_reaches_the_threshold(query: str, entry: str) -> None:
@@ -225,6 +228,35 @@ def test_a_son_s_name_is_not_his_father_s() -> None:
     # A name not written the Arabic way: a first name put before is an added one.
     added = compare("KAN, Andrew Kai Yan Ming", "KAN, Kai Yan Ming")
     assert not added.notes
+
+
+def test_a_father_s_name_is_not_his_son_s() -> None:
+    # The traveller's name is the listed person's name without its first name: his father's.
+    father = compare("Saddam Hussein al-Tikriti", "علي صدام حسين التكريتي")
+    assert father.score < THRESHOLD
+    assert father.notes and "father" in father.notes[0]
+    assert [p.part.label for p in father.unmatched_entry] == ["علي"]
+
+
+def test_brothers_names_differ_in_the_first_name_only() -> None:
+    brother = compare("ALI BEN TAHER BEN FALEH OUNI HARZI", "TARAK BEN TAHER BEN FALEH OUNI HARZI")
+    assert brother.score < THRESHOLD
+    assert brother.notes and "brother or sister" in brother.notes[0]
+    # Without the family rule the chain alone would flag him: the notes say why it did not.
+    same = compare("TARAK BEN TAHER BEN FALEH OUNI HARZI", "TARAK BEN TAHER BEN FALEH OUNI HARZI")
+    assert same.score >= THRESHOLD and not same.notes
+    # A first name only omitted is no contradiction (see the middle-name tests above).
+    assert not compare("BEN TAHER BEN FALEH OUNI HARZI", "ALI BEN TAHER OUNI HARZI").notes
+
+
+def test_a_repeated_name_aligns_with_the_repeat_that_keeps_the_order() -> None:
+    # Ibrahim Sabawi Ibrahim: the grandson bears his grandfather's name. The traveller's
+    # Ibrahim is the father's-chain one, which leaves the listed first name over: his father.
+    result = compare("SAB'AWI IBRAHIM HASSAN AL-TIKRITI", "IBRAHIM SABAWI IBRAHIM HASAN AL-TIKRITI")
+    assert not result.is_reordered
+    assert [p.part.label for p in result.unmatched_entry] == ["ibrahim"]
+    assert result.unmatched_entry[0] is result.entry_name.name_parts[0]
+    assert result.notes and "father" in result.notes[0]
 
 
 def test_an_omitted_first_name_that_is_no_title_still_costs_in_full() -> None:

@@ -383,6 +383,14 @@ def test_e_for_i_and_o_for_u_cost_half_an_edit() -> None:
     assert consonant < vowel
 
 
+def test_ai_for_ei_is_one_diphthong_and_folding_never_costs() -> None:
+    diphthong = spelling_similarity("kheirullah", "khairullah")
+    vowel = spelling_similarity("khairullah", "khoirullah")
+    assert diphthong >= 0.93 > vowel
+    # Folding ai to ei would part Javai from Javad further: the plain distance stands.
+    assert spelling_similarity("javai", "javad") == spelling_similarity("javax", "javad")
+
+
 @pytest.mark.parametrize(
     ("a", "b"),
     [

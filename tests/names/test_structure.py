@@ -377,6 +377,31 @@ def test_a_typo_in_abdullah_still_reads_as_abd_allah(name: str) -> None:
     assert shape(name)[0] == ("abd allah", Role.COMPOUND)
 
 
+@pytest.mark.parametrize("name", ["Abudullah Yahya", "ABUDALLAH YAHYA", "Aboudallah Yahya"])
+def test_abdullah_with_a_vowel_put_in_is_not_a_kunya(name: str) -> None:
+    assert shape(name)[0] == ("abd allah", Role.COMPOUND)
+
+
+def test_a_kunya_written_onto_its_name_is_still_a_kunya() -> None:
+    assert shape("Abudujana Yahya")[0] == ("abu dujana", Role.KUNYA)
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Abdollahpour", [("abd allah", COMPOUND), ("pour", NAME)]),
+        ("Abdolrahimzadeh", [("abd rahim", COMPOUND), ("zadeh", NAME)]),
+        ("Abdolhosseinnejad", [("abd hossein", COMPOUND), ("nejad", NAME)]),
+    ],
+)
+def test_a_persian_surname_suffix_is_split_off_an_abd_compound(
+    name: str, expected: list[Any]
+) -> None:
+    # The word then reads as it does written apart (Abdollah-Pour, Abdolrahim Zadeh).
+    assert shape(name) == expected
+    assert shape(name.replace("pour", "-pour").replace("zadeh", " zadeh")) == expected
+
+
 def test_abdul_and_a_name_starting_like_allah_stay_apart() -> None:
     assert shape("Abdullatif Khan")[0] == ("abd latif", Role.COMPOUND)
     assert shape("Abdulali Khan")[0] == ("abd ali", Role.COMPOUND)
