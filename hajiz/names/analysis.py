@@ -227,7 +227,7 @@ def initials_of(forms: tuple[str, ...], phonetic: frozenset[str]) -> frozenset[s
 def analyse(text: str) -> AnalysedName:
     """Analyse a full name in any script."""
     script = detect_script(text)
-    head, comma, rest = text.partition(",")
+    head, comma, rest = surname_first(text)
     if comma:
         surname = normalize_name(head)
         words, surname_words = surname + normalize_name(rest), len(surname)
@@ -282,12 +282,23 @@ def natural_order(name: AnalysedName) -> tuple[int, ...]:
 
 def first_given(name: AnalysedName) -> int:
     """Position of the first given name: `natural_order(name)[0]`, without building it."""
-    return _surname_parts(name.text, len(name.parts)) if "," in name.text else 0
+    text = name.text
+    return _surname_parts(text, len(name.parts)) if "," in text or "<<" in text else 0
+
+
+def surname_first(text: str) -> tuple[str, str, str]:
+    """The surname, the separator and the given names of a "SURNAME, Given" name, or of a
+    machine-readable zone's SURNAME<<GIVEN<NAMES; the text and two empty strings otherwise."""
+    head, separator, rest = text.partition(",")
+    if not separator and "<<" in text:
+        head, separator, rest = text.partition("<<")
+    return head, separator, rest
 
 
 @lru_cache(maxsize=1 << 18)
 def _surname_parts(text: str, count: int) -> int:
-    """How many of the name's parts come before a list's comma (0 without one)."""
-    head, comma, _ = text.partition(",")
-    surname = len(parse_parts(normalize_name(head))) if comma else 0
+    """How many of the name's parts come before a list's comma or a machine-readable zone's
+    << (0 without either)."""
+    head, separator, _ = surname_first(text)
+    surname = len(parse_parts(normalize_name(head))) if separator else 0
     return surname if 0 < surname < count else 0

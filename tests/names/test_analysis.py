@@ -165,6 +165,7 @@ def test_a_comma_that_cut_a_compound_is_undone_in_analysis() -> None:
         return [p.part.label for p in analyse(text).name_parts]
 
     assert labels("KARIM, Jamil Abdul") == labels("ABDUL KARIM, Jamil") == ["abd karim", "jamil"]
+    assert labels("KARIM<<JAMIL<ABDUL<<<<") == ["abd karim", "jamil"]  # and so does the MRZ's <<
 
 
 @pytest.mark.parametrize(
@@ -196,6 +197,8 @@ def test_a_longer_ch_word_keeps_its_sh_reading(french: str, other: str) -> None:
         ("Saddam Hussein al-Tikriti", ["saddam", "hussein", "tikriti"]),
         ("AL-TIKRITI, Saddam Hussein", ["saddam", "hussein", "tikriti"]),
         ("GONZALEZ DIAZ, Juan", ["juan", "gonzalez", "diaz"]),
+        # A passport's machine-readable zone: the primary identifier, <<, the given names.
+        ("AL<TIKRITI<<SADDAM<HUSSEIN<<<<<<", ["saddam", "hussein", "tikriti"]),
     ],
 )
 def test_natural_order_puts_a_list_s_given_names_first(name: str, order: list[str]) -> None:
