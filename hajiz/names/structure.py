@@ -88,6 +88,11 @@ _LATIN_DIN = re.compile(
 # X-ullah, -allah, -ollah; -illa and -ella only with the h: without it they are Romance
 # surnames (Padilla, Mantilla, Lavilla, Estrella), never compounds.
 _LATIN_ULLAH = re.compile(r"^([a-z]{3,}?)(?:[aou]llah?|[ie]llah)$")
+# Tajik and Uzbek -ullo, -ulloh (Rahmatullo, Nurulloh), read so only after a name the name data
+# knows (see `_known_before_ullah`), since Italian surnames end so too (Cirullo, Carullo).
+_LATIN_ULLO = re.compile(r"^([a-z]{3,}?)ulloh?$")
+# Stems this short must be known with -ullah itself: car, mas and cir are no names before it.
+_MIN_ULLO_STEM = 4
 # What follows abd- in Abdullah, Abdallahi, and West African Abdoulaye and Abdulai.
 _ALLAH_ENDINGS = frozenset(
     {"lah", "la", "lla", "llah", "ah", "a", "aye", "ahi", "lahi", "laye", "ai", "aie", "ay"}
@@ -99,6 +104,12 @@ _ARABIC_ARTICLE = "ال"
 # An e and a doubled sun letter opening a longer word: Essaadi, Ettayeb, Ennahdi (not a-:
 # Azzawi and Assaf start with an ayn, not an article).
 _LATIN_ASSIMILATED = re.compile(r"^(e([tdszrn]))(\2[a-z]{3,})$")
+
+
+def _known_before_ullah(stem: str) -> bool:
+    """Whether the name data knows `stem` + -ullah, or `stem` as a name long enough to trust."""
+    lexicon = load_lexicon()
+    return stem + "ullah" in lexicon or (len(stem) >= _MIN_ULLO_STEM and stem in lexicon)
 
 
 def _split_latin_abd(word: str) -> list[str]:
@@ -231,6 +242,9 @@ def _split_latin(word: str) -> list[str]:
         return [match.group(1), "al", "din"]
     match = _LATIN_ULLAH.match(word)
     if match and match.group(1) not in ("mul", "mol", "abd"):
+        return [match.group(1), "allah"]
+    match = _LATIN_ULLO.match(word)
+    if match and _known_before_ullah(match.group(1)):
         return [match.group(1), "allah"]
     match = _LATIN_ASSIMILATED.match(word)
     if match:

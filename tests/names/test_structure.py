@@ -224,6 +224,8 @@ def test_x_al_din_compounds(name: str, core: str) -> None:
         ("Saifullah", "saif"),
         ("Saif-ul-Lah", "saif"),
         ("Ehsanullah", "ehsan"),
+        ("Rahmatullo", "rahmat"),  # Tajik and Uzbek
+        ("Hikmatulloh", "hikmat"),
         ("نصرالله", "نصر"),
         ("نصر الله", "نصر"),
     ],
@@ -237,6 +239,11 @@ def test_x_allah_compounds(name: str, core: str) -> None:
     "name", ["Padilla", "Montilla", "Lavilla", "Estrella", "Volodin", "Borodin"]
 )
 def test_surnames_that_only_end_like_a_compound_are_names(name: str) -> None:
+    assert shape(name) == [(name.lower(), NAME)]
+
+
+@pytest.mark.parametrize("name", ["Cirullo", "Carullo", "Trullo"])
+def test_italian_surnames_ending_in_ullo_are_names(name: str) -> None:
     assert shape(name) == [(name.lower(), NAME)]
 
 
