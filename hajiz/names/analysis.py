@@ -22,6 +22,8 @@ from hajiz.names.vocabulary import REGIONAL_SPELLINGS
 
 # How many romanisations of an Arabic word to keep as its Latin forms.
 MAX_FORMS = 5
+# Spellings of a ج word read the Egyptian way, with g, when its spellings have none.
+EGYPTIAN_FORMS = 1
 # Agreement on a title (Sheikh, Sayyid, Haji) says little about who someone is.
 TITLE_WEIGHT = 0.15
 # Latin words of one or two letters are initials, suffixes or placeholders (M, Jr, "na" for a
@@ -148,6 +150,9 @@ def analyse_part(part: Part) -> AnalysedPart:
         if persian != core:
             forms = tuple(dict.fromkeys(forms + romanize(persian)[:3]))
             skeletons.add(skeleton(persian))
+        if "ج" in core and not any("g" in form for form in forms):
+            # Egypt says ج as g (Gamal, Ragab, Gomaa): a spelling the lexicon may not hold.
+            forms += romanize(core.replace("ج", "گ"))[:EGYPTIAN_FORMS]
         if "ظ" in core:
             # ظ is z in the Levant and Iran but dh or d in the Gulf and Somalia (Dahir = ظاهر).
             skeletons.add(skeleton(core.replace("ظ", "ض")))

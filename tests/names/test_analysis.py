@@ -176,6 +176,13 @@ def test_a_latin_name_meets_its_persian_reading(arabic_reading: str, persian_rea
     assert only_part(arabic_reading).phonetic & only_part(persian_reading).phonetic
 
 
+@pytest.mark.parametrize(("arabic", "egyptian"), [("جمعه", "guma"), ("فرجاني", "fargani")])
+def test_a_jim_word_also_reads_the_egyptian_way(arabic: str, egyptian: str) -> None:
+    # The lexicon spells these with j only; Egypt says ج as g (Gomaa, Fargany).
+    assert egyptian in only_part(arabic).forms
+    assert sum("g" in form for form in only_part("جمال").forms) == 1  # gamal, known: no more
+
+
 def test_a_plain_d_has_no_persian_z() -> None:
     # Nadir is نادر (د); Nazir is نذير. Only the lexicon's Arabic spelling lends a z.
     assert not only_part("Nadir").phonetic & only_part("Nazir").phonetic
