@@ -24,6 +24,7 @@ from hajiz.names.analysis import (
 from hajiz.names.parts import compare_parts
 from hajiz.names.similarity import (
     PartMatch,
+    Reason,
     abd_compound,
     joined_initials,
     joined_part,
@@ -413,6 +414,7 @@ def align(
         pass
     if not all(work.used_q) or not all(work.used_e):
         _untangle_repeats(query, entry, work)
+        _pair_initials(work)
     work.pairs.sort(key=lambda p: p[0])
     matched = sum(m.score * w for _, _, m, w, _, _ in work.pairs)
     aligned_weight = sum(w for _, _, _, w, _, _ in work.pairs)
@@ -463,6 +465,31 @@ def _untangle_repeats(query: AnalysedName, entry: AnalysedName, work: _Alignment
         if best != (i, j):
             work.retake(index, (best[0],), (best[1],), match)
             return
+
+
+def _pair_initials(work: _Alignment) -> None:
+    """A lone letter left over (M. Ali Hassan, A Moayied Rida H) is paired with a left-over
+    part of the other name that starts with it, in order. An initial agrees without saying
+    anything: the pair weighs nothing, so it neither costs nor adds to the score."""
+    for initials, others, flip in (
+        (work.q_parts, work.e_parts, False),
+        (work.e_parts, work.q_parts, True),
+    ):
+        used, other_used = (work.used_e, work.used_q) if flip else (work.used_q, work.used_e)
+        for i, part in enumerate(initials):
+            if used[i] or len(part.core) != 1 or part.is_arabic:
+                continue
+            for j, other in enumerate(others):
+                if not other_used[j] and len(other.core) > 1 and other.forms[0][:1] == part.core:
+                    used[i] = other_used[j] = True
+                    match = PartMatch(1.0, Reason.INITIAL, f"{part.core}. = {other.forms[0]}")
+                    pair = (
+                        ((j,), (i,), match, 0.0, other, part)
+                        if flip
+                        else ((i,), (j,), match, 0.0, part, other)
+                    )
+                    work.pairs.append(pair)
+                    break
 
 
 @lru_cache(maxsize=1 << 16)

@@ -34,6 +34,7 @@ class Reason(StrEnum):
     SKELETON = "same consonants"
     SPELLING = "spelling"
     TRUNCATED = "truncated"
+    INITIAL = "initial"
     DIFFERENT = "different"
 
 

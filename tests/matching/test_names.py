@@ -259,6 +259,18 @@ def test_a_repeated_name_aligns_with_the_repeat_that_keeps_the_order() -> None:
     assert result.notes and "father" in result.notes[0]
 
 
+def test_an_initial_agrees_with_a_name_it_starts_but_says_nothing() -> None:
+    initial = compare("M. Ali Hassan", "Mohammed Ali Hassan")
+    assert (initial.unmatched_query, initial.unmatched_entry) == ((), ())
+    (pair,) = [p for p in initial.pairs if p.match.reason is Reason.INITIAL]
+    assert (pair.query.part.core, pair.entry.part.core) == ("m", "mohammed")
+    other = compare("K. Ali Hassan", "Mohammed Ali Hassan")  # an initial that disagrees
+    assert other.score < initial.score < score("Mohammed Ali Hassan", "Mohammed Ali Hassan")
+    # It carries no information: an initial and one common name stay below the threshold.
+    assert score("A Hassan", "Ahmed Hassan") < THRESHOLD
+    assert score("HAIDER, S.M.", "HAIDER, Syed Mohammed") > score("HAIDER", "HAIDER, Syed Mohammed")
+
+
 def test_an_omitted_first_name_that_is_no_title_still_costs_in_full() -> None:
     assert score("Ahmad Zahir Khan", "Zahir Khan") < THRESHOLD
 
