@@ -413,8 +413,12 @@ def align(
     ):
         pass
     if not all(work.used_q) or not all(work.used_e):
-        _untangle_repeats(query, entry, work)
-        _pair_initials(work)
+        q_repeat, q_initial = _quirks(q_parts)
+        e_repeat, e_initial = _quirks(e_parts)
+        if q_repeat or e_repeat:
+            _untangle_repeats(query, entry, work)
+        if q_initial or e_initial:
+            _pair_initials(work)
     work.pairs.sort(key=lambda p: p[0])
     matched = sum(m.score * w for _, _, m, w, _, _ in work.pairs)
     aligned_weight = sum(w for _, _, _, w, _, _ in work.pairs)
@@ -444,8 +448,6 @@ def align(
 def _untangle_repeats(query: AnalysedName, entry: AnalysedName, work: _Alignment) -> None:
     """A name said twice in one name (Ibrahim Sabawi Ibrahim: a grandson named after his
     grandfather) is aligned with the one of its repeats that keeps the two names in order."""
-    if not (_has_repeat(work.q_parts) or _has_repeat(work.e_parts)):
-        return  # the usual case
     q_rank = {i: r for r, i in enumerate(natural_order(query))}
     e_rank = {j: r for r, j in enumerate(natural_order(entry))}
     for index, (qi, ei, match, _, _, _) in enumerate(work.pairs):
@@ -493,8 +495,9 @@ def _pair_initials(work: _Alignment) -> None:
 
 
 @lru_cache(maxsize=1 << 16)
-def _has_repeat(parts: tuple[AnalysedPart, ...]) -> bool:
-    return len({part.core for part in parts}) < len(parts)
+def _quirks(parts: tuple[AnalysedPart, ...]) -> tuple[bool, bool]:
+    """Whether a name says a name twice, and whether it has an initial (both rare)."""
+    return len({part.core for part in parts}) < len(parts), any(len(p.core) == 1 for p in parts)
 
 
 def _inversions(placed: list[tuple[int, int]], pair: tuple[int, int]) -> int:
