@@ -22,6 +22,9 @@ from hajiz.names.vocabulary import REGIONAL_SPELLINGS
 
 # How many romanisations of an Arabic word to keep as its Latin forms.
 MAX_FORMS = 5
+# Spellings of the name after ذو ال (Dhu al-) that a Zul- word gets.
+DHU_FORMS = 2
+_DHU_AL = "ذوال"
 # Spellings of a ج word read the Egyptian way, with g, when its spellings have none.
 EGYPTIAN_FORMS = 1
 # Agreement on a title (Sheikh, Sayyid, Haji) says little about who someone is.
@@ -146,6 +149,11 @@ def analyse_part(part: Part) -> AnalysedPart:
     skeletons = {skeleton(core)}
     if part.is_arabic:
         forms = tuple(dict.fromkeys(romanize(core)))[:MAX_FORMS] or (core,)
+        if core.startswith(_DHU_AL) and len(core) > len(_DHU_AL) + 1:
+            # ذوالفقار is Zulfiqar (Dhu al-Fiqar): the rules would spell the و and ا out.
+            rest = romanize(core[len(_DHU_AL) :])[:DHU_FORMS]
+            zul = [p + r for r in rest for p in ("zul", "dhul")]
+            forms = tuple(dict.fromkeys([*zul, *forms]))[:MAX_FORMS]
         persian = core.translate(_PERSIAN_READING)
         if persian != core:
             forms = tuple(dict.fromkeys(forms + romanize(persian)[:3]))

@@ -176,7 +176,7 @@ def _whole_kunya_match(kunya: AnalysedPart, word: AnalysedPart) -> PartMatch | N
         return None
     rest = _attached_rest(word, _ATTACHED_KUNYA)
     if rest is None:
-        return None
+        return _kunya_written_whole(kunya, word)
     found = core_similarity(rest, kunya)
     if found.score < MIN_ATTACHED_KUNYA:
         # Boubacar against a Latin Abu Bakr: the vowels differ, the consonants (bkr) agree.
@@ -185,6 +185,28 @@ def _whole_kunya_match(kunya: AnalysedPart, word: AnalysedPart) -> PartMatch | N
             return None
         found = PartMatch(SCORE_SKELETON, Reason.SKELETON, shared)
     return with_note(found, f"{word.core} = abu {rest.core}")
+
+
+# How Abu opens a kunya written as one word, without and with the article (Abuqatada,
+# Abolqasem).
+_KUNYA_OPENINGS = ("abu", "abou", "abo")
+_KUNYA_OPENINGS_WITH_ARTICLE = ("abol", "abul", "aboul", "abal")
+
+
+def _kunya_written_whole(kunya: AnalysedPart, word: AnalysedPart) -> PartMatch | None:
+    """A Latin word against a kunya written as one word: Abloqasem, a misspelt Abolqasem the
+    parser could not split, against Abu al-Qasim. None unless it is a close spelling."""
+    openings = _KUNYA_OPENINGS_WITH_ARTICLE if kunya.part.article else _KUNYA_OPENINGS
+    if not word.core.startswith("ab"):
+        return None  # every opening does: most words are out at once
+    wholes = [opening + form for form in kunya.forms for opening in openings]
+    score, whole = max((spelling_similarity(word.core, w), w) for w in wholes)
+    if score < MIN_WHOLE_COMPOUND:
+        return None
+    if kunya.is_arabic:
+        detail = f"{kunya.part.label} → {whole} ~ {word.core}"
+        return PartMatch(score * CROSS_SCRIPT_FACTOR, Reason.TRANSLITERATION, detail)
+    return PartMatch(score, Reason.SPELLING, f"{word.core} ~ {whole}")
 
 
 def _attached_rest(word: AnalysedPart, particles: tuple[str, ...]) -> AnalysedPart | None:

@@ -99,6 +99,7 @@ _ALLAH_ENDINGS = frozenset(
 )
 _LATIN_DIN_ALONE = re.compile(r"^(?:[aeiu][ld]|u|e)d?d(?:in|een|ine)$")
 _ARABIC_ARTICLE = "ال"
+_DHU = "ذو"  # "possessor of": Dhu al-Fiqar
 
 
 # An e and a doubled sun letter opening a longer word: Essaadi, Ettayeb, Ennahdi (not a-:
@@ -214,6 +215,8 @@ def _split_unseen_space(word: str) -> list[str]:
     return [word]
 
 
+# Abu with the article: Persian Abol- (Abolfazl, Abolghasem), Abul- and Aboul-.
+_KUNYA_WITH_ARTICLE = ("aboul", "abul", "abol")
 # Somali contracts Abu Bakr to one word (Abukar Ali Adan).
 _SOMALI_ABU_BAKR = frozenset({"abukar", "abuukar", "abukaar"})
 
@@ -229,6 +232,12 @@ def _split_latin(word: str) -> list[str]:
         return ["bin", word[3:5], word[5:]]
     if word in _SOMALI_ABU_BAKR:
         return ["abu", "bakar"]
+    for written in _KUNYA_WITH_ARTICLE:
+        rest = word[len(written) :]
+        if word == written:
+            return ["abu", "al"]  # Abul Kalam
+        if word.startswith(written) and len(rest) >= 3 and rest in load_lexicon():
+            return ["abu", "al", rest]  # Abolfazl = Abu al-Fazl, Abulhasan = Abu al-Hasan
     for kunya in ("abou", "abu"):
         if word.startswith(kunya + "d") and _split_latin_abd("abd" + word[len(kunya) + 1 :]) == [
             "abd",
@@ -267,9 +276,16 @@ def _plain_abd(word: str) -> str:
 def split_attached(words: list[str]) -> list[str]:
     """Separate attached articles and compounds so every element stands as its own word."""
     out: list[str] = []
+    joined = False
     for i, word in enumerate(words):
+        if joined:
+            joined = False
+            continue
         following = words[i + 1] if i + 1 < len(words) else ""
-        if "\u0600" <= word[0] <= "\u06ff":
+        if word == _DHU and following.startswith(_ARABIC_ARTICLE):
+            out.append(word + following)  # ذو الفقار is one name, as ذوالفقار (Zulfiqar)
+            joined = True
+        elif "\u0600" <= word[0] <= "\u06ff":
             out.extend(_split_arabic(word))
         else:
             word = _plain_abd(word)
@@ -353,7 +369,7 @@ def patronymic_stems(word: str) -> tuple[str, ...]:
 # Jamil Abdul" is Jamil Abd al-Karim, "ABBAS, Abu" is Abu Abbas. Abdi, Abdu and Abdo are
 # names of their own (Somali Abdi), and stay where they are.
 _DANGLING_PREFIXES = (ABD - AMBIGUOUS_ABD) | frozenset(
-    {"abu", "abou", "abo", "aboo", "umm", "oum", "omm"}
+    {"abu", "abou", "abo", "aboo", "umm", "oum", "omm", "abul", "aboul", "abol"}
 )
 
 

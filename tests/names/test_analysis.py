@@ -6,6 +6,7 @@ import pytest
 
 from hajiz.model import Script
 from hajiz.names.analysis import (
+    MAX_FORMS,
     TITLE_WEIGHT,
     AnalysedPart,
     analyse,
@@ -166,6 +167,7 @@ def test_a_comma_that_cut_a_compound_is_undone_in_analysis() -> None:
 
     assert labels("KARIM, Jamil Abdul") == labels("ABDUL KARIM, Jamil") == ["abd karim", "jamil"]
     assert labels("KARIM<<JAMIL<ABDUL<<<<") == ["abd karim", "jamil"]  # and so does the MRZ's <<
+    assert labels("KALAM, Abul") == ["abu al-kalam"]  # Abu with the article
 
 
 @pytest.mark.parametrize(
@@ -181,6 +183,10 @@ def test_a_jim_word_also_reads_the_egyptian_way(arabic: str, egyptian: str) -> N
     # The lexicon spells these with j only; Egypt says ج as g (Gomaa, Fargany).
     assert egyptian in only_part(arabic).forms
     assert sum("g" in form for form in only_part("جمال").forms) == 1  # gamal, known: no more
+
+
+def test_a_dhu_word_reads_as_zul() -> None:
+    assert {"zulfaqar", "dhulfaqar"} <= set(only_part("ذوالفقار").forms[:MAX_FORMS])
 
 
 def test_a_plain_d_has_no_persian_z() -> None:

@@ -136,6 +136,16 @@ def test_a_compound_the_parser_could_not_split_is_compared_whole() -> None:
     assert compare_parts(parsed("Faisal"), parsed("Faizullah")).score < NOT_ALIGNED
 
 
+def test_a_kunya_the_parser_could_not_split_is_compared_whole() -> None:
+    # Abloqasem is a misspelt Abolqasem (Abu al-Qasim): no Abol- to split it at.
+    latin = compare_parts(parsed("Abloqasem"), parsed("Abolqasem"))
+    assert latin.score >= SAME_NAME and "abolqasem" in latin.detail
+    arabic = compare_parts(parsed("Abloqasem"), parsed("ابو القاسم"))
+    assert arabic.score >= SAME_NAME and arabic.reason is Reason.TRANSLITERATION
+    # Abraham is no Abu Rahman.
+    assert compare_parts(parsed("Abraham"), parsed("Abu Rahman")).score < NOT_ALIGNED
+
+
 def test_patronymics_from_variant_names_are_variants_but_not_of_the_name() -> None:
     russian = analyse("SEMENCHEV, Igor Igorevich").name_parts
     ukrainian = analyse("SEMENCHEV, Ihor Ihorovych").name_parts

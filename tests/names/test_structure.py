@@ -394,6 +394,24 @@ def test_a_kunya_written_onto_its_name_is_still_a_kunya() -> None:
 
 
 @pytest.mark.parametrize(
+    ("name", "label"),
+    [
+        ("Abolfazl Rezaei", "abu al-fazl"),  # Persian Abol-
+        ("Abolghasem Rezaei", "abu al-ghasem"),
+        ("Abulhasan Rezaei", "abu al-hasan"),
+        ("Abul Kalam Azad", "abu al-kalam"),
+    ],
+)
+def test_abu_with_the_article_reads_as_a_kunya(name: str, label: str) -> None:
+    assert shape(name)[0] == (label, Role.KUNYA)
+
+
+def test_dhu_and_its_name_are_one_word() -> None:
+    # ذو الفقار (Dhu al-Fiqar) is the one name Zulfiqar, as Urdu writes it: ذوالفقار.
+    assert [p.core for p in parts("ذو الفقار علي")] == ["ذوالفقار", "علي"]
+
+
+@pytest.mark.parametrize(
     ("name", "expected"),
     [
         ("Abdollahpour", [("abd allah", COMPOUND), ("pour", NAME)]),
