@@ -39,6 +39,9 @@ _PERSIAN_READING = str.maketrans({"ث": "س", "ذ": "ز", "ض": "ز", "ظ": "ز"
 # and many lists write j: Cho = Jo, Chun = Jun, Chong = Jong. Only syllable-shaped words: a
 # longer ch- word (Chadi = شادي) is French for sh.
 _KOREAN_CH_SYLLABLE = re.compile(r"^ch[aeiouy]{1,2}(?:ng|n|l|k|p|m|r)?$")
+# Indonesian and Malay write sh as sy before a vowel (Baasyir = Bashir, Hasyim = Hashim,
+# Syarif = Sharif); not before e, which keeps Syed (Sayyid) a Syed.
+_MALAY_SY = re.compile(r"sy(?=[aiou])")
 # A patronymic's father's-name groups are numbered apart from the name's own groups, so that
 # Ihorovych and Igorevich are variants of each other but not of Igor.
 PATRONYMIC_GROUPS = 1 << 24
@@ -187,6 +190,8 @@ def analyse_part(part: Part) -> AnalysedPart:
         keys |= _persian_keys(core)
         if _KOREAN_CH_SYLLABLE.match(core):
             keys.add(phonetic_key("j" + core[2:]))
+        if _MALAY_SY.search(core):
+            keys.add(phonetic_key(_MALAY_SY.sub("sh", core)))
     phonetic = frozenset(keys)
     if not part.is_arabic:
         skeletons.update(skeleton(f) for f in forms[1:])

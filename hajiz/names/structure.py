@@ -115,8 +115,10 @@ def _known_before_ullah(stem: str) -> bool:
 
 def _split_latin_abd(word: str) -> list[str]:
     """Abdurrahman → abd, rahman; Abdullah → abd, allah; Abdelkader → abd, kader."""
-    if word.startswith("gabd"):
-        word = word[1:]  # Tatar and Bashkir write the ayn as g: Gabdulla, Gabdrakhman
+    if word.startswith(("gabd", "cabd")):
+        # Tatar and Bashkir write the ayn as g (Gabdulla, Gabdrakhman), Somali as c
+        # (Cabdullahi, Cabdiraxmaan, Cabdi).
+        word = word[1:]
     if len(word) < 6 or not word.startswith(("abd", "abed")):
         return [word]
     match = _LATIN_ABD.match(word)
@@ -226,8 +228,8 @@ def _split_latin(word: str) -> list[str]:
     if _LATIN_DIN_ALONE.match(word):
         return ["al", "din"]
     parts = _split_latin_abd(word)
-    if len(parts) > 1:
-        return parts
+    if parts != [word]:
+        return parts  # split, or an ayn written c or g taken off (Cabdi = Abdi)
     if word.startswith(("binal", "benal", "binel", "benel")) and len(word) >= 8:
         return ["bin", word[3:5], word[5:]]
     if word in _SOMALI_ABU_BAKR:

@@ -199,6 +199,15 @@ def test_a_korean_syllable_s_ch_meets_its_j_spelling(mr: str, other: str) -> Non
     assert only_part(mr).phonetic & only_part(other).phonetic
 
 
+@pytest.mark.parametrize(("malay", "other"), [("Baasyir", "Bashir"), ("Syarif", "Sharif")])
+def test_a_malay_sy_meets_its_sh_spelling(malay: str, other: str) -> None:
+    assert only_part(malay).phonetic & only_part(other).phonetic
+
+
+def test_syed_is_no_shed() -> None:
+    assert not only_part("Syed").phonetic & only_part("Shed").phonetic
+
+
 @pytest.mark.parametrize(("french", "other"), [("Chadi", "Jadi"), ("Cherif", "Jerif")])
 def test_a_longer_ch_word_keeps_its_sh_reading(french: str, other: str) -> None:
     assert not only_part(french).phonetic & only_part(other).phonetic

@@ -138,6 +138,7 @@ def test_abd_al_rahman_spellings_all_read_as_abd_plus_rahman(name: str) -> None:
         "Abdulai",
         "Abdoulaie",
         "Gabdulla",
+        "Cabdullahi",  # Somali writes the ayn as c
     ],
 )
 def test_abdullah_spellings_all_read_as_abd_plus_allah(name: str) -> None:
@@ -176,6 +177,11 @@ def test_other_abd_compounds(name: str, core: str) -> None:
 
 def test_attached_and_separate_arabic_abd_compounds_read_alike() -> None:
     assert shape("عبدالرحمن") == shape("عبد الرحمن") == [("abd al-رحمن", COMPOUND)]
+
+
+def test_somali_c_for_the_ayn_of_abd_is_taken_off() -> None:
+    assert shape("Cabdi Xasan")[0] == ("abdi", NAME)
+    assert shape("Cabrera Luis")[0] == ("cabrera", NAME)  # no abd: the c stays
 
 
 @pytest.mark.parametrize("name", ["Abid Hussain", "Abdi Ali", "Abdo Ali"])
