@@ -45,6 +45,13 @@ _MALAY_SY = re.compile(r"sy(?=[aiou])")
 # A patronymic's father's-name groups are numbered apart from the name's own groups, so that
 # Ihorovych and Igorevich are variants of each other but not of Igor.
 PATRONYMIC_GROUPS = 1 << 24
+# A Slavic surname made from a name (Magomedov, Aliyeva) carries the groups of that name, numbered
+# apart again: Magomedov and Muhammadov are variants, Magomedov and Magomed are not.
+SURNAME_GROUPS = 2 << 24
+_SLAVIC_SURNAME_ENDINGS = ("yeva", "ova", "eva", "yev", "ov", "ev")
+_MIN_SURNAME_STEM = 3
+_RUSSIAN_G = re.compile(r"^g[aeiouy]")
+RUSSIAN_G_BELOW = 1e-5
 # Latin words that may carry an attached article: "albaghdadi" also stands for "baghdadi".
 _ATTACHED_ARTICLES = ("al", "el", "ul")
 # Letters after an attached article that make a word too short to read so on its own: ALALI
@@ -185,6 +192,10 @@ def analyse_part(part: Part) -> AnalysedPart:
         if part.role is Role.NASAB:
             for stem in patronymic_stems(core):
                 groups.update(PATRONYMIC_GROUPS + g for g in lexicon.group_ids(stem))
+        else:
+            surname_stem = slavic_surname_stem(core)
+            if surname_stem:
+                groups.update(SURNAME_GROUPS + g for g in lexicon.group_ids(surname_stem))
     keys = {phonetic_key(f) for f in forms if f}
     if not part.is_arabic:
         keys |= _persian_keys(core)
@@ -192,6 +203,10 @@ def analyse_part(part: Part) -> AnalysedPart:
             keys.add(phonetic_key("j" + core[2:]))
         if _MALAY_SY.search(core):
             keys.add(phonetic_key(_MALAY_SY.sub("sh", core)))
+        if _RUSSIAN_G.match(core) and frequency < RUSSIAN_G_BELOW:
+            # Russian has no h and writes Arabic h as g (Gusein = Husayn, Gadzhi = Hajji):
+            # only for words rare in the name data, so Gamal and Ghani keep their g.
+            keys.add(phonetic_key("h" + core[1:]))
     phonetic = frozenset(keys)
     if not part.is_arabic:
         skeletons.update(skeleton(f) for f in forms[1:])
@@ -296,6 +311,14 @@ def natural_order(name: AnalysedName) -> tuple[int, ...]:
     count = len(name.parts)
     surname = _surname_parts(name.text, count)
     return tuple(range(surname, count)) + tuple(range(surname))
+
+
+def slavic_surname_stem(word: str) -> str | None:
+    """The name a Slavic surname is made from: Magomedov → magomed, Aliyeva → ali."""
+    for ending in _SLAVIC_SURNAME_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= _MIN_SURNAME_STEM:
+            return word[: -len(ending)]
+    return None
 
 
 def first_given(name: AnalysedName) -> int:

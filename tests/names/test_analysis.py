@@ -204,6 +204,20 @@ def test_a_malay_sy_meets_its_sh_spelling(malay: str, other: str) -> None:
     assert only_part(malay).phonetic & only_part(other).phonetic
 
 
+def test_a_slavic_surname_carries_the_groups_of_the_name_it_is_made_from() -> None:
+    assert only_part("Magomedov").groups & only_part("Muhammadov").groups
+    assert not only_part("Magomedov").groups & only_part("Magomed").groups
+
+
+@pytest.mark.parametrize(("russian", "other"), [("Gusein", "Husayn"), ("Gadzhi", "Hajji")])
+def test_a_rare_russian_g_word_meets_its_h_spelling(russian: str, other: str) -> None:
+    assert only_part(russian).phonetic & only_part(other).phonetic
+
+
+def test_a_common_g_name_keeps_its_g() -> None:
+    assert not only_part("Gamal").phonetic & only_part("Hamal").phonetic
+
+
 def test_syed_is_no_shed() -> None:
     assert not only_part("Syed").phonetic & only_part("Shed").phonetic
 
