@@ -110,6 +110,10 @@ REGIONAL_SPELLINGS: dict[str, str] = {
     "amadou": "ahmad", "ahmadou": "ahmad", "oumarou": "umar",
     "fatoumata": "fatima", "aminata": "amina", "kadiatou": "khadija", "kadiatu": "khadija",
     "aissatou": "aisha", "mariama": "maryam",
+    "mamoudou": "mahmud", "saidou": "said", "boureima": "ibrahim",
+    "tidiane": "tijani", "tidjane": "tijani",
+    # Maghrebi forms that drop the first vowel.
+    "slimane": "sulayman",
 }  # fmt: skip
 
 # Words that start with the Arabic article letters but are not article + noun.
