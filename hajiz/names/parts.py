@@ -127,11 +127,19 @@ def _whole_compound_match(compound: AnalysedPart, word: AnalysedPart) -> PartMat
     if word.part.prefix or compound.part.prefix:
         return None
     wholes = [form + s for form in compound.forms for s in spellings]
+    return _closest_whole(compound, f"{compound.core} {compound.part.suffix}", word, wholes)
+
+
+def _closest_whole(
+    part: AnalysedPart, written: str, word: AnalysedPart, wholes: list[str]
+) -> PartMatch | None:
+    """The whole spelling of a compound or kunya (`wholes`) closest to a Latin word, if it
+    is MIN_WHOLE_COMPOUND alike; `written` is how the part reads in the explanation."""
     score, whole = max((spelling_similarity(word.core, w), w) for w in wholes)
     if score < MIN_WHOLE_COMPOUND:
         return None
-    if compound.is_arabic:
-        detail = f"{compound.core} {compound.part.suffix} → {whole} ~ {word.core}"
+    if part.is_arabic:
+        detail = f"{written} → {whole} ~ {word.core}"
         return PartMatch(score * CROSS_SCRIPT_FACTOR, Reason.TRANSLITERATION, detail)
     return PartMatch(score, Reason.SPELLING, f"{word.core} ~ {whole}")
 
@@ -200,13 +208,7 @@ def _kunya_written_whole(kunya: AnalysedPart, word: AnalysedPart) -> PartMatch |
     if not word.core.startswith("ab"):
         return None  # every opening does: most words are out at once
     wholes = [opening + form for form in kunya.forms for opening in openings]
-    score, whole = max((spelling_similarity(word.core, w), w) for w in wholes)
-    if score < MIN_WHOLE_COMPOUND:
-        return None
-    if kunya.is_arabic:
-        detail = f"{kunya.part.label} → {whole} ~ {word.core}"
-        return PartMatch(score * CROSS_SCRIPT_FACTOR, Reason.TRANSLITERATION, detail)
-    return PartMatch(score, Reason.SPELLING, f"{word.core} ~ {whole}")
+    return _closest_whole(kunya, kunya.part.label, word, wholes)
 
 
 def _attached_rest(word: AnalysedPart, particles: tuple[str, ...]) -> AnalysedPart | None:
