@@ -88,6 +88,11 @@ SIBLING_NOTE = (
     "the first names differ, and the names agree from the father's name on: a brother or "
     "sister of the listed person?"
 )
+_FAMILY_FACTORS = {
+    SHIFTED_NASAB_NOTE: SHIFTED_NASAB_FACTOR,
+    FATHER_NOTE: SHIFTED_NASAB_FACTOR,
+    SIBLING_NOTE: SIBLING_FACTOR,
+}
 # Agreement must carry enough information: a name made only of common parts (Mohammed Ali)
 # scores at most INFO_BASE plus its share of INFO_FULL, the weight of two fairly rare parts.
 INFO_BASE = 0.65
@@ -439,7 +444,7 @@ def align(
     notes: tuple[str, ...] = ()
     family = _family_resemblance(query, entry, work) if free_q or free_e else None
     if family is not None:
-        score *= SIBLING_FACTOR if family == SIBLING_NOTE else SHIFTED_NASAB_FACTOR
+        score *= _FAMILY_FACTORS[family]
         notes = (family,)
     pairs = tuple(AlignedPair(q, e, m) for _, _, m, _, q, e in work.pairs)
     return NameComparison(score, query, entry, pairs, unmatched_q, unmatched_e, is_reordered, notes)

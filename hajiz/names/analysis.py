@@ -324,16 +324,23 @@ def slavic_surname_stem(word: str) -> str | None:
 def first_given(name: AnalysedName) -> int:
     """Position of the first given name: `natural_order(name)[0]`, without building it."""
     text = name.text
-    return _surname_parts(text, len(name.parts)) if "," in text or "<<" in text else 0
+    if any(separator in text for separator in _SURNAME_SEPARATORS):
+        return _surname_parts(text, len(name.parts))
+    return 0  # the usual name, no surname put first: not even a cache look-up
+
+
+# What ends a surname put first: a list's comma, a machine-readable zone's <<.
+_SURNAME_SEPARATORS = (",", "<<")
 
 
 def surname_first(text: str) -> tuple[str, str, str]:
     """The surname, the separator and the given names of a "SURNAME, Given" name, or of a
     machine-readable zone's SURNAME<<GIVEN<NAMES; the text and two empty strings otherwise."""
-    head, separator, rest = text.partition(",")
-    if not separator and "<<" in text:
-        head, separator, rest = text.partition("<<")
-    return head, separator, rest
+    for separator in _SURNAME_SEPARATORS:
+        head, found, rest = text.partition(separator)
+        if found:
+            return head, found, rest
+    return text, "", ""
 
 
 @lru_cache(maxsize=1 << 18)

@@ -23,6 +23,7 @@ from hajiz.names.similarity import (
     with_note,
     word_part,
 )
+from hajiz.names.vocabulary import KUNYA_WITH_ARTICLE
 
 # Structure disagreements: "abu bakr" vs "bakr", "salah al-din" vs "salah",
 # "abd al-rahman" vs "rahman".
@@ -198,7 +199,7 @@ def _whole_kunya_match(kunya: AnalysedPart, word: AnalysedPart) -> PartMatch | N
 # How Abu opens a kunya written as one word, without and with the article (Abuqatada,
 # Abolqasem).
 _KUNYA_OPENINGS = ("abu", "abou", "abo")
-_KUNYA_OPENINGS_WITH_ARTICLE = ("abol", "abul", "aboul", "abal")
+_KUNYA_OPENINGS_WITH_ARTICLE = (*KUNYA_WITH_ARTICLE, "abal")
 
 
 def _kunya_written_whole(kunya: AnalysedPart, word: AnalysedPart) -> PartMatch | None:

@@ -26,6 +26,7 @@ from hajiz.names.vocabulary import (
     DIN,
     IDAFA_SECOND_ELEMENTS,
     KUNYA,
+    KUNYA_WITH_ARTICLE,
     MIN_PATRONYMIC,
     NASAB,
     PATRONYMIC_ENDINGS,
@@ -217,8 +218,6 @@ def _split_unseen_space(word: str) -> list[str]:
     return [word]
 
 
-# Abu with the article: Persian Abol- (Abolfazl, Abolghasem), Abul- and Aboul-.
-_KUNYA_WITH_ARTICLE = ("aboul", "abul", "abol")
 # Somali contracts Abu Bakr to one word (Abukar Ali Adan).
 _SOMALI_ABU_BAKR = frozenset({"abukar", "abuukar", "abukaar"})
 
@@ -234,7 +233,7 @@ def _split_latin(word: str) -> list[str]:
         return ["bin", word[3:5], word[5:]]
     if word in _SOMALI_ABU_BAKR:
         return ["abu", "bakar"]
-    for written in _KUNYA_WITH_ARTICLE:
+    for written in KUNYA_WITH_ARTICLE:
         rest = word[len(written) :]
         if word == written:
             return ["abu", "al"]  # Abul Kalam
@@ -371,7 +370,7 @@ def patronymic_stems(word: str) -> tuple[str, ...]:
 # Jamil Abdul" is Jamil Abd al-Karim, "ABBAS, Abu" is Abu Abbas. Abdi, Abdu and Abdo are
 # names of their own (Somali Abdi), and stay where they are.
 _DANGLING_PREFIXES = (ABD - AMBIGUOUS_ABD) | frozenset(
-    {"abu", "abou", "abo", "aboo", "umm", "oum", "omm", "abul", "aboul", "abol"}
+    {"abu", "abou", "abo", "aboo", "umm", "oum", "omm", *KUNYA_WITH_ARTICLE}
 )
 
 

@@ -31,6 +31,8 @@ KUNYA = {
     "umm": "umm", "um": "umm", "oum": "umm", "om": "umm", "omm": "umm",
     "ابو": "abu", "ابي": "abu", "ابا": "abu", "بو": "abu", "ام": "umm",
 }  # fmt: skip
+# Abu with the article written onto it: Persian Abol- (Abolfazl, Abolghasem), Abul-, Aboul-.
+KUNYA_WITH_ARTICLE = ("aboul", "abul", "abol")
 
 # "servant of": first element of the abd-compounds (Abd al-Rahman, Abdullah, Abdurrahman).
 ABD = frozenset(
