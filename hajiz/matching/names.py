@@ -263,24 +263,26 @@ def _align_one_to_one(work: _Alignment, compare: Compare) -> None:
             pairs.append(((i,), (j,), match, weight, work.q_parts[i], e_parts[j]))
 
 
-def _align_joined(work: _Alignment, compare: Compare) -> None:
-    """Match a part to two adjacent parts written as one word (Walijan = Wali Jan)."""
+def _align_joined(
+    work: _Alignment, compare: Compare, q_order: tuple[int, ...], e_order: tuple[int, ...]
+) -> None:
+    """Match a part to two parts read one after the other, written as one word (Walijan =
+    Wali Jan; Jafaribandarabadi = BANDARABADI, Mohammad Reza Jafari)."""
+    used_q, used_e = work.used_q, work.used_e
     for i in work.free_q():
-        free = work.free_e()
         initials = work.q_parts[i].initials
-        for j, k in itertools.pairwise(free):
+        for j, k in itertools.pairwise(e_order):
             # Most pairs start unlike the part: skip them before building the joined word.
-            if k != j + 1 or not initials & joined_initials(work.e_parts[j]):
+            if used_e[j] or used_e[k] or not initials & joined_initials(work.e_parts[j]):
                 continue
             match = compare(work.q_parts[i], joined_part(work.e_parts[j], work.e_parts[k]))
             if match.score >= MIN_JOINED_SCORE:
                 work.take((i,), (j, k), match)
                 break
     for j in work.free_e():
-        free = work.free_q()
         initials = work.e_parts[j].initials
-        for i, k in itertools.pairwise(free):
-            if k != i + 1 or not initials & joined_initials(work.q_parts[i]):
+        for i, k in itertools.pairwise(q_order):
+            if used_q[i] or used_q[k] or not initials & joined_initials(work.q_parts[i]):
                 continue
             match = compare(joined_part(work.q_parts[i], work.q_parts[k]), work.e_parts[j])
             if match.score >= MIN_JOINED_SCORE:
@@ -298,7 +300,16 @@ def _may_be_one_word(first: AnalysedPart, second: AnalysedPart, word: AnalysedPa
     return abs(together - length) <= max(2, length // 4)
 
 
-def _regroup_joined(work: _Alignment, compare: Compare) -> bool:
+def _neighbours(order: tuple[int, ...], index: int) -> list[tuple[int, int]]:
+    """The pairs of parts read one after the other that hold the part at `index`."""
+    at = order.index(index)
+    before = [(order[at - 1], index)] if at > 0 else []
+    return before + ([(index, order[at + 1])] if at + 1 < len(order) else [])
+
+
+def _regroup_joined(
+    work: _Alignment, compare: Compare, q_order: tuple[int, ...], e_order: tuple[int, ...]
+) -> bool:
     """A part left over beside an aligned part may be the rest of one word written apart.
 
     Dong Dong against Dongdong: the second Dong was aligned alone (as Dongdong cut short) and
@@ -314,15 +325,15 @@ def _regroup_joined(work: _Alignment, compare: Compare) -> bool:
         if -MIN_REGROUP_GAP < gap < MIN_REGROUP_GAP:
             continue
         best: tuple[PartMatch, tuple[int, ...], tuple[int, ...]] = (match, qi, ei)
-        for a, b in ((i - 1, i), (i, i + 1)):
-            if a < 0 or b >= len(q_parts) or work.used_q[a if b == i else b]:
+        for a, b in _neighbours(q_order, i):
+            if work.used_q[a if b == i else b]:
                 continue
             if _may_be_one_word(q_parts[a], q_parts[b], e_parts[j]):
                 joined = compare(joined_part(q_parts[a], q_parts[b]), e_parts[j])
                 if joined.score > best[0].score:
                     best = (joined, (a, b), ei)
-        for a, b in ((j - 1, j), (j, j + 1)):
-            if a < 0 or b >= len(e_parts) or work.used_e[a if b == j else b]:
+        for a, b in _neighbours(e_order, j):
+            if work.used_e[a if b == j else b]:
                 continue
             if _may_be_one_word(e_parts[a], e_parts[b], q_parts[i]):
                 joined = compare(q_parts[i], joined_part(e_parts[a], e_parts[b]))
@@ -411,12 +422,15 @@ def align(
         return NameComparison(0.0, query, entry)
     work = _Alignment.start(q_parts, e_parts, weigh)
     _align_one_to_one(work, compare)
-    if not all(work.used_q) and not all(work.used_e):
-        _align_joined(work, compare)
-    while (not all(work.used_q) or not all(work.used_e)) and (
-        _regroup_joined(work, compare) or _abd_apart(work, compare)
-    ):
-        pass
+    if not all(work.used_q) or not all(work.used_e):
+        # Parts are joined in reading order: "SURNAME, Given" reads Given SURNAME.
+        q_order, e_order = natural_order(query), natural_order(entry)
+        if not all(work.used_q) and not all(work.used_e):
+            _align_joined(work, compare, q_order, e_order)
+        while (not all(work.used_q) or not all(work.used_e)) and (
+            _regroup_joined(work, compare, q_order, e_order) or _abd_apart(work, compare)
+        ):
+            pass
     if not all(work.used_q) or not all(work.used_e):
         q_repeat, q_initial = _quirks(q_parts)
         e_repeat, e_initial = _quirks(e_parts)

@@ -138,6 +138,9 @@ def test_a_name_of_common_parts_scores_lower_than_one_with_a_rare_part() -> None
         ("Haibatullah Akhundzada", "Haibatullah Akhund Zada"),
         ("Hibatullah Akhund Zada", "Hibatullah Akhundzada"),
         ("Abdelfattah Ahmad", "Abd al-Fattah Ahmad"),
+        # Joined in reading order: the last given name and the surname put first.
+        ("BANDARABADI, Mohammad Reza Jafari", "JAFARIBANDARABADI, Mohammadreza"),
+        ("JAFARIBANDARABADI, Mohammadreza", "BANDARABADI, Mohammad Reza Jafari"),
     ],
 )
 def test_parts_written_as_one_word_align_with_two(query: str, entry: str) -> None:
