@@ -258,7 +258,7 @@ class CandidateIndex:
         for name in query.names:
             for part in name.name_parts:
                 groups[self._part_query_keys(part)] = None
-            for keys in joined_keys(name.name_parts, 3):
+            for keys in joined_keys(name, 3):
                 groups[keys] = None
         return [keys for keys in groups if keys]
 

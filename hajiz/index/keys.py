@@ -12,14 +12,27 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from hajiz.matching.subjects import Subject
-from hajiz.names.analysis import AnalysedPart, analyse_part, short_article_rest
+from hajiz.names.analysis import (
+    AnalysedName,
+    AnalysedPart,
+    analyse_part,
+    first_given,
+    natural_order,
+    short_article_rest,
+)
 from hajiz.names.phonetic import phonetic_key
 from hajiz.names.structure import Part, Role
 
 
-def joined_keys(parts: tuple[AnalysedPart, ...], forms: int) -> Iterator[frozenset[str]]:
-    """Keys of adjacent parts read as one word (Wali Jan = Walijan), one set per pair."""
-    for first, second in itertools.pairwise(parts):
+def joined_keys(name: AnalysedName, forms: int) -> Iterator[frozenset[str]]:
+    """Keys of parts read one after the other, as one word (Wali Jan = Walijan), one set per
+    pair. "SURNAME, Given" reads Given SURNAME: its last given name is joined to the surname."""
+    parts = name.name_parts
+    if len(parts) < 2:
+        return
+    order = natural_order(name) if first_given(name) else range(len(parts))
+    for i, j in itertools.pairwise(order):
+        first, second = parts[i], parts[j]
         if first.role is Role.TITLE or second.role is Role.TITLE:
             continue
         yield _joined_pair_keys(first, second, forms)
@@ -52,7 +65,7 @@ def part_key_sets(subject: Subject) -> Iterator[frozenset[str]]:
 def joined_key_sets(subject: Subject) -> Iterator[frozenset[str]]:
     """The key sets of adjacent parts read as one word, in every name of a subject."""
     for subject_name in subject.names:
-        yield from joined_keys(subject_name.name.name_parts, 2)
+        yield from joined_keys(subject_name.name, 2)
 
 
 def subject_keys(subject: Subject) -> set[str]:

@@ -25,6 +25,13 @@ def test_every_name_of_an_entry_files_it() -> None:
 
 
 def test_titles_are_not_joined_to_their_neighbour() -> None:
-    parts = analyse("Sheikh Walijan Ahmad").parts
-    assert parts[0].part.role.value == "title"
-    assert len(list(joined_keys(parts, 2))) == 1  # Walijan + Ahmad only
+    name = analyse("Sheikh Walijan Ahmad")
+    assert name.parts[0].part.role.value == "title"
+    assert len(list(joined_keys(name, 2))) == 1  # Walijan + Ahmad only
+
+
+def test_parts_are_joined_in_reading_order() -> None:
+    # "BANDARABADI, Mohammad Reza Jafari" reads Mohammad Reza Jafari Bandarabadi.
+    joined = keys_of("JAFARIBANDARABADI, Mohammadreza")
+    assert keys_of("BANDARABADI, Mohammad Reza Jafari") & joined - keys_of("Mohammadreza")
+    assert not keys_of("BANDARABADI, Jafari") & keys_of("BANDARABADIJAFARI")
