@@ -252,7 +252,10 @@ def _align_one_to_one(work: _Alignment, compare: Compare) -> None:
                 if match.score < MIN_PART_SCORE * match.structure:
                     continue
             # Negated, so that a plain sort puts the best first (and ties in part order).
-            candidates.append((-match.score * (wq + e_weights[j]) / 2.0, i, j, match))
+            # Rarer parts first, but a part's identical twin before any look-alike: Ali is
+            # Ali, not the start of Aliabadi, even though Aliabadi is the rarer word.
+            rank = -match.score * (wq + e_weights[j]) / 2.0 - (match.score == 1.0)
+            candidates.append((rank, i, j, match))
     candidates.sort()
     used_q, used_e, pairs = work.used_q, work.used_e, work.pairs
     for _, i, j, match in candidates:

@@ -149,6 +149,12 @@ def test_parts_written_as_one_word_align_with_two(query: str, entry: str) -> Non
     assert (result.unmatched_query, result.unmatched_entry) == ((), ())
 
 
+def test_an_identical_part_is_aligned_before_a_rarer_look_alike() -> None:
+    result = compare("ABDOLLAHI, Ali", "ABDOLLAHI ALIABADI, Ali")
+    assert [(p.query.core, p.entry.core) for p in result.pairs][-1] == ("ali", "ali")
+    assert [p.core for p in result.unmatched_entry] == ["aliabadi"]
+
+
 def test_a_truncated_last_part_still_matches() -> None:
     # Machine-readable zones cut long names short.
     full = "IBRAHIM AWWAD IBRAHIM AL-BADRI AL-SAMARRAI"
