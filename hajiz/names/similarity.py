@@ -12,6 +12,7 @@ compared in `hajiz.names.parts`.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
@@ -81,9 +82,16 @@ SCORE_PLAIN_SPELLING = 0.93
 PLAIN_FROM = 0.5
 
 
+# A y after a vowel and before a consonant (or at the end) writes the diphthong's second half,
+# as an i does: Zayd/Zaid, Khayrallah/Kheirallah. Before a vowel it is a consonant (Sayyid).
+_Y_AFTER_VOWEL = re.compile(r"(?<=[aeiou])y(?![aeiouy])")
+
+
 @lru_cache(maxsize=1 << 16)
 def _folded(word: str) -> str:
-    # ai/ei and ay/ey spell one diphthong (Khairullah/Kheirullah, Zayd/Zeyd, Shaikh/Sheikh).
+    # ai, ay, ei and ey spell one diphthong (Khairullah/Kheirullah, Zayd/Zeid, Shaikh/Sheikh).
+    if "y" in word:
+        word = _Y_AFTER_VOWEL.sub("i", word)
     return word.replace("ai", "ei").replace("ay", "ey").translate(_VOWEL_FOLD)
 
 

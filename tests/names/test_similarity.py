@@ -394,6 +394,15 @@ def test_ai_for_ei_is_one_diphthong_and_folding_never_costs() -> None:
     assert spelling_similarity("javai", "javad") == spelling_similarity("javax", "javad")
 
 
+def test_ay_before_a_consonant_is_the_same_diphthong_as_ai() -> None:
+    assert spelling_similarity("zayd", "zaid") > spelling_similarity("zayd", "zaud")
+    assert spelling_similarity("khayrallah", "kheirallah") > spelling_similarity(
+        "khayrallah", "khoirallah"
+    )
+    # Before a vowel, y is a consonant: Sayyid is not Saiid.
+    assert spelling_similarity("sayyid", "saiid") < spelling_similarity("zayd", "zaid")
+
+
 @pytest.mark.parametrize(
     ("a", "b"),
     [
