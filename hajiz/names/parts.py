@@ -53,6 +53,8 @@ def compare_parts(a: AnalysedPart, b: AnalysedPart) -> PartMatch:
     match = core_similarity(a, b)
     if a.part.article != b.part.article:
         match = _article_attached(a, b, match)
+    elif match.score < 1.0 and (_maghrebi_article(a) or _maghrebi_article(b)):
+        match = _article_attached(a, b, match, maghrebi=True)
     if match.score == 0.0:
         return match
     factor = 1.0
@@ -77,12 +79,27 @@ def compare_parts(a: AnalysedPart, b: AnalysedPart) -> PartMatch:
     return PartMatch(match.score * factor, match.reason, detail, factor)
 
 
-def _article_attached(a: AnalysedPart, b: AnalysedPart, match: PartMatch) -> PartMatch:
+def _maghrebi_article(part: AnalysedPart) -> bool:
+    """A Latin word opening with an l before a consonant: the Maghrebi article, said without
+    its vowel (Lhoussine, Lmokhtar). No Arabic-origin name starts so."""
+    core = part.core
+    return (
+        not part.is_arabic and len(core) > MIN_REST and core[0] == "l" and core[1] not in "aeiouyl"
+    )
+
+
+def _article_attached(
+    a: AnalysedPart, b: AnalysedPart, match: PartMatch, maghrebi: bool = False
+) -> PartMatch:
     """ALALI against al-Ali: a short name written onto its article, the hyphen left out (as
     machine-readable zones and many lists write it), or the Maghrebi Larbi against al-Arabi.
     Longer words carry the bare form among their own (Albaghdadi); these are read so only
-    against a part with the article."""
-    word, other = (b, a) if a.part.article else (a, b)
+    against a part with the article, or (`maghrebi`) when the word opens with the l of one:
+    Lhoussine is al-Houssine whether or not the other name writes the article."""
+    if maghrebi:
+        word, other = (a, b) if _maghrebi_article(a) else (b, a)
+    else:
+        word, other = (b, a) if a.part.article else (a, b)
     if word.is_arabic or word.part.prefix:
         return match
     best = match
