@@ -115,8 +115,30 @@ def spelling_similarity(a: str, b: str) -> float:
         if fa != a or fb != b:
             # Folding may also part letters that agreed (Javai/Javad): it only ever helps.
             distance = min(distance, (distance + OSA.distance(fa, fb)) / 2.0)
+        if distance == 1 and (_first_vowel_dropped(a, b) or _first_vowel_dropped(b, a)):
+            distance = 0.5
     score = 1.0 - distance * EDIT_BUDGET / scale
     return score if score > 0.0 else 0.0
+
+
+def _first_vowel_dropped(short: str, long: str) -> bool:
+    """The Maghrebi spelling that drops the first short vowel (Hbib/Habib, Slim/Salim,
+    Mhamed/Mohamed): the long word less its second letter, a vowel, and the short word opens
+    with two consonants, as no Arabic name said in full does."""
+    return (
+        len(long) == len(short) + 1
+        and len(short) >= _MIN_DROPPED_VOWEL_WORD
+        and long[1] in "aeiou"
+        and long[0] == short[0]
+        and long[2:] == short[1:]
+        and short[0] not in "aeiouy"
+        and short[1] not in "aeiouy"
+        and short[:2] not in _DIGRAPHS  # Shir is not Sahir
+    )
+
+
+_MIN_DROPPED_VOWEL_WORD = 3
+_DIGRAPHS = frozenset({"sh", "kh", "gh", "th", "dh", "ch", "zh", "ph"})
 
 
 def _is_gender_pair(a: str, b: str) -> bool:

@@ -394,6 +394,23 @@ def test_ai_for_ei_is_one_diphthong_and_folding_never_costs() -> None:
     assert spelling_similarity("javai", "javad") == spelling_similarity("javax", "javad")
 
 
+@pytest.mark.parametrize(
+    ("maghrebi", "full"), [("hbib", "habib"), ("slim", "salim"), ("mhamed", "mohamed")]
+)
+def test_a_dropped_first_vowel_is_half_an_edit(maghrebi: str, full: str) -> None:
+    # Darija drops the first short vowel: Hbib is Habib, as a typo of one letter is not.
+    dropped = spelling_similarity(maghrebi, full)
+    typo = spelling_similarity(full[0] + "x" + full[2:], full)  # the vowel mistyped instead
+    assert dropped > typo
+    assert dropped >= 0.85
+
+
+def test_a_dropped_vowel_after_a_digraph_is_a_plain_edit() -> None:
+    # Shir is not Sahir: sh is one sound, not two consonants said together.
+    assert spelling_similarity("shir", "sahir") < spelling_similarity("hbib", "habib")
+    assert spelling_similarity("sid", "said") < spelling_similarity("hbib", "habib")
+
+
 def test_ay_before_a_consonant_is_the_same_diphthong_as_ai() -> None:
     assert spelling_similarity("zayd", "zaid") > spelling_similarity("zayd", "zaud")
     assert spelling_similarity("khayrallah", "kheirallah") > spelling_similarity(
