@@ -4,6 +4,8 @@ Definitions (also in docs/evaluation.md):
 - recall at threshold: share of cases whose expected entry is among the hits with score >= t;
 - recall@k: share of cases whose expected entry is ranked in the first k hits, whatever the score;
 - candidate recall: share of cases whose expected entry the index retrieves before scoring;
+- index loss: share of cases whose expected entry the index does not retrieve though the scorer
+  would have flagged it (what the index alone costs in recall);
 - flag rate: share of cases with at least one hit >= t (for negatives: the false-positive rate
   per traveller);
 - precision: of all hits >= t over the cases, the share that are an expected entry.
@@ -75,6 +77,17 @@ def candidate_recall(outcomes: Sequence[Outcome]) -> float | None:
     return _share([o.is_candidate for o in outcomes if o.is_candidate is not None])
 
 
+def index_loss(outcomes: Sequence[Outcome], threshold: float) -> float | None:
+    """Share of cases the index missed although their expected entry scores >= threshold."""
+    return _share(
+        [
+            o.is_candidate is False and _at_least(o.expected_score, threshold)
+            for o in outcomes
+            if o.is_candidate is not None
+        ]
+    )
+
+
 def precision(outcomes: Sequence[Outcome], threshold: float) -> float | None:
     """Of all hits scoring >= threshold, the share that are an expected entry."""
     right = total = 0
@@ -114,6 +127,7 @@ class CategoryMetrics:
     recall_at_1: float | None = None
     recall_at_10: float | None = None
     candidate_recall: float | None = None
+    index_loss: float | None = None
     precision: float | None = None
     fp_rate: float | None = None  # negatives: any hit; near misses: a bearer of the name flagged
     pass_rate: float | None = None  # near misses: no bearer flagged
@@ -132,6 +146,7 @@ def positive_metrics(
         recall_at_1=recall_at_k(outcomes, 1),
         recall_at_10=recall_at_k(outcomes, 10),
         candidate_recall=candidate_recall(outcomes),
+        index_loss=index_loss(outcomes, threshold),
         precision=precision(outcomes, threshold),
         recall_curve=recall_curve(outcomes, thresholds),
     )

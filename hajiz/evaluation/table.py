@@ -30,7 +30,7 @@ def _targets_cell(report: dict[str, Any], category: Category, engine: str) -> Te
         values = report["categories"][str(category)]["engines"][OURS]
         for target in targets_for(category):
             if cell:
-                cell.append("  ")
+                cell.append("\n")  # one target a line: a bound is never cut in two
             cell.append_text(_mark(target.check(values[target.metric])))
             cell.append(target.label)
     elif engine == OURS_SAME_PAIRS:

@@ -10,6 +10,7 @@ from hajiz.evaluation.metrics import (
     candidate_recall,
     flag_curve,
     flag_rate,
+    index_loss,
     near_miss_metrics,
     negative_metrics,
     positive_metrics,
@@ -52,6 +53,18 @@ def test_recall_at_threshold(t, expected):
 def test_candidate_recall_skips_cases_without_the_flag():
     assert candidate_recall(POSITIVES) == 0.75
     assert candidate_recall([o("z", [], {"x"})]) is None
+
+
+def test_index_loss_counts_only_misses_the_scorer_would_have_flagged():
+    missed = [
+        Outcome("m1", (), frozenset({"x"}), False, 0.9),  # flagged had it been retrieved
+        Outcome("m2", (), frozenset({"x"}), False, 0.3),  # a miss of the names, not the index
+        Outcome("m3", (("x", 0.9),), frozenset({"x"}), True),
+        Outcome("m4", (), frozenset({"x"})),  # no candidate flag: not counted
+    ]
+    assert index_loss(missed, 0.8) == pytest.approx(1 / 3)
+    assert index_loss(missed, 0.95) == 0.0
+    assert positive_metrics(missed, 0.8).index_loss == pytest.approx(1 / 3)
 
 
 @pytest.mark.parametrize(("t", "expected"), [(0.1, 0.75), (0.6, 0.5), (0.8, 0.25), (0.9, 0.0)])

@@ -19,9 +19,14 @@ def test_minimum_and_maximum_bounds():
 
 
 def test_every_issue_target_is_there():
-    assert len(TARGETS) == 9
+    assert len(TARGETS) == 13
     assert [t.metric for t in targets_for(Category.CROSS_SCRIPT_LAT_AR)] == [
         "recall",
         "recall_at_10",
+        "candidate_recall",
     ]
+    # The screening issue's candidate recall holds for every positive category with a target.
+    positive = {t.category for t in TARGETS if t.metric == "recall"}
+    assert positive == {t.category for t in TARGETS if t.metric == "candidate_recall"}
+    assert Target(Category.VARIANTS, "candidate_recall", 0.995).label == "cand. ≥ 99.5%"
     assert targets_for(Category.ALIAS_WEAK) == []
