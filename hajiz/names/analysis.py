@@ -308,8 +308,12 @@ def _middle_parts(text: str, count: int) -> frozenset[int]:
 
 def natural_order(name: AnalysedName) -> tuple[int, ...]:
     """Positions in `name.parts`, given names first: "SURNAME, Given" read as Given SURNAME."""
-    count = len(name.parts)
-    surname = _surname_parts(name.text, count)
+    return _natural_order(len(name.parts), _surname_parts(name.text, len(name.parts)))
+
+
+@lru_cache(maxsize=1024)
+def _natural_order(count: int, surname: int) -> tuple[int, ...]:
+    # A few dozen distinct orders serve every name: each is built once.
     return tuple(range(surname, count)) + tuple(range(surname))
 
 
