@@ -10,7 +10,7 @@ from rich.text import Text
 
 from hajiz.evaluation.cases import Category
 from hajiz.evaluation.runner import OURS, OURS_SAME_PAIRS
-from hajiz.evaluation.targets import targets_for
+from hajiz.evaluation.targets import TARGETS, targets_for
 
 
 def percent(value: float | None, digits: int = 1) -> str:
@@ -53,11 +53,10 @@ def summary_table(report: dict[str, Any]) -> Table:
     table = Table(title=title, title_justify="left", header_style="bold", box=box.SIMPLE_HEAD)
     table.add_column("Category", no_wrap=True)
     table.add_column("Engine", no_wrap=True)
-    for header in ("Cases", "Recall", "R@1", "R@10", "Cand."):
+    for header in ("Cases", "Recall", "R@1", "R@10", "Cand.", "FP rate", "Prec."):
         table.add_column(header, justify="right")
-    for header in ("FP rate", "Prec."):
-        table.add_column(header, justify="right")
-    table.add_column("Targets", min_width=16)
+    # One target a line, as wide as the longest target and its mark when the terminal allows.
+    table.add_column("Targets", min_width=max(len(t.label) for t in TARGETS) + 2)
     for name, data in report["categories"].items():
         category = Category(name)
         for engine, values in data["engines"].items():
