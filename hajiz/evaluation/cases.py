@@ -14,6 +14,7 @@ class Category(StrEnum):
     CROSS_SCRIPT_AR_LAT = "cross-script-ar-lat"
     CROSS_SCRIPT_LAT_AR = "cross-script-lat-ar"
     ALIAS_STRONG = "alias-strong"
+    ALIAS_STRONG_DOB = "alias-strong-dob"
     ALIAS_WEAK = "alias-weak"
     VARIANTS = "variants"
     NEGATIVES_NO_DOB = "negatives-no-dob"
@@ -36,6 +37,7 @@ POSITIVE_CATEGORIES = frozenset(
         Category.CROSS_SCRIPT_AR_LAT,
         Category.CROSS_SCRIPT_LAT_AR,
         Category.ALIAS_STRONG,
+        Category.ALIAS_STRONG_DOB,
         Category.ALIAS_WEAK,
         Category.VARIANTS,
     }
@@ -45,6 +47,7 @@ _DESCRIPTIONS = {
     Category.CROSS_SCRIPT_AR_LAT: "Arabic-script query, watchlist holds only the Latin names",
     Category.CROSS_SCRIPT_LAT_AR: "Latin query, watchlist holds only the Arabic-script names",
     Category.ALIAS_STRONG: "held-out strong alias (UN 'Good', OFAC alt.csv) as the query",
+    Category.ALIAS_STRONG_DOB: "the same strong aliases, with the birth date the list gives",
     Category.ALIAS_WEAK: "held-out weak alias (UN 'Low', OFAC remarks a.k.a.) as the query",
     Category.VARIANTS: "systematic variation of a listed name (MRZ, order, particle, ...)",
     Category.NEGATIVES_NO_DOB: "synthetic unlisted traveller, name only",

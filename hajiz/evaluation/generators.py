@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from typing import TypeVar
 
 from hajiz.evaluation.cases import SHARES_A_KEY, SHARES_NO_KEY, Case, CaseSet, Category, DobMode
@@ -158,6 +159,28 @@ def alias_cases(
             )
         )
     return CaseSet(category, tuple(cases), watchlist, {"subjects": len(subjects)})
+
+
+def with_listed_birth_date(aliases: CaseSet, entries: Sequence[Entry]) -> CaseSet:
+    """The strong-alias cases again, each query with its person's listed birth date.
+
+    A traveller travelling under an alias still carries a birth date, often the listed one.
+    Cases whose person has no listed date stay name-only (`dob-absent`)."""
+    by_id = {e.id: e for e in entries}
+    cases: list[Case] = []
+    for case in aliases.cases:
+        dates = (first_birth_date(by_id[i]) for i in sorted(case.expected) if i in by_id)
+        born = next((d for d in dates if d is not None), None)
+        case_id = f"{Category.ALIAS_STRONG_DOB}-{len(cases):05d}"
+        birth_dates = () if born is None else (birth_date_query(born),)
+        query = case.query.model_copy(update={"id": case_id, "birth_dates": birth_dates})
+        mode = DobMode.ABSENT if born is None else DobMode.GIVEN
+        cases.append(
+            replace(
+                case, id=case_id, category=Category.ALIAS_STRONG_DOB, query=query, dob_mode=mode
+            )
+        )
+    return CaseSet(Category.ALIAS_STRONG_DOB, tuple(cases), aliases.watchlist, aliases.notes)
 
 
 def shares_a_key(name: str, others: Sequence[str]) -> bool:

@@ -9,7 +9,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from hajiz.evaluation.cases import Case, CaseSet, Category
-from hajiz.evaluation.generators import alias_cases, cross_script_cases, sample, variant_cases
+from hajiz.evaluation.generators import (
+    alias_cases,
+    cross_script_cases,
+    sample,
+    variant_cases,
+    with_listed_birth_date,
+)
 from hajiz.evaluation.metrics import Outcome
 from hajiz.evaluation.negatives import near_miss_cases, negative_cases
 from hajiz.evaluation.peer import PeerScorer, is_peer_available
@@ -78,6 +84,13 @@ def build_case_sets(
     """Every category's cases and watchlist, drawn with the configured seed and sizes."""
     entries = watchlist.entries
     seed = config.seed
+    strong_aliases = alias_cases(
+        entries,
+        twin_map,
+        kind=NameKind.ALIAS,
+        limit=config.aliases,
+        rng=_rng(seed, Category.ALIAS_STRONG),
+    )
     sets = [
         cross_script_cases(
             entries,
@@ -93,13 +106,8 @@ def build_case_sets(
             limit=config.cross_script,
             rng=_rng(seed, Category.CROSS_SCRIPT_LAT_AR),
         ),
-        alias_cases(
-            entries,
-            twin_map,
-            kind=NameKind.ALIAS,
-            limit=config.aliases,
-            rng=_rng(seed, Category.ALIAS_STRONG),
-        ),
+        strong_aliases,
+        with_listed_birth_date(strong_aliases, entries),
         alias_cases(
             entries,
             twin_map,

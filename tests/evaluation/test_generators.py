@@ -5,9 +5,15 @@ from __future__ import annotations
 import random
 
 from hajiz.evaluation.cases import SHARES_A_KEY, SHARES_NO_KEY, Category, DobMode
-from hajiz.evaluation.generators import alias_cases, cross_script_cases, shift_year, variant_cases
+from hajiz.evaluation.generators import (
+    alias_cases,
+    cross_script_cases,
+    shift_year,
+    variant_cases,
+    with_listed_birth_date,
+)
 from hajiz.evaluation.watchlist import is_arabic, name_key, twins
-from hajiz.model import NameKind, PartialDate
+from hajiz.model import BirthDate, NameKind, PartialDate
 
 from .factory import entry
 
@@ -97,6 +103,22 @@ def test_held_out_weak_alias():
     cases = alias_cases(ENTRIES, tw, kind=W, limit=None, rng=random.Random(0))
     assert cases.category is Category.ALIAS_WEAK
     assert sorted(c.query.names[0] for c in cases.cases) == ["ABU HAMZA", "Abu Uday"]
+
+
+def test_strong_aliases_again_with_the_listed_birth_date():
+    tw = twins(ENTRIES)
+    undated = entry("ofac:5", ("QASIM, Ali", P), ("QASSEM, Ali Hassan", A), source="ofac")
+    aliases = alias_cases((*ENTRIES, undated), tw, kind=A, limit=None, rng=random.Random(0))
+    dated = with_listed_birth_date(aliases, (*ENTRIES, undated))
+    assert dated.category is Category.ALIAS_STRONG_DOB
+    assert dated.watchlist == aliases.watchlist
+    assert [c.query.names for c in dated.cases] == [c.query.names for c in aliases.cases]
+    assert [c.expected for c in dated.cases] == [c.expected for c in aliases.cases]
+    born = {c.query.names[0]: (c.dob_mode, c.query.birth_dates) for c in dated.cases}
+    assert born["HUSSEIN, Saddam"] == (DobMode.GIVEN, (BirthDate.parse("1937-04-28"),))
+    assert born["MUSTAFA, Kamel Mustafa"][1] == (BirthDate.parse("1958-04-15"),)
+    assert born["QASSEM, Ali Hassan"] == (DobMode.ABSENT, ())
+    assert all(c.query.id == c.id and c.id.startswith("alias-strong-dob-") for c in dated.cases)
 
 
 def test_alias_limit_samples_persons():
