@@ -18,7 +18,7 @@ import numpy.typing as npt
 from hajiz.matching.features.dates import EXACT_TOLERANCE_YEARS, year_bounds
 from hajiz.matching.features.documents import normalize_document_number
 from hajiz.matching.subjects import Subject
-from hajiz.model import BirthDate, Document, NameKind
+from hajiz.model import BirthDate, DateKind, Document, NameKind
 from hajiz.names.analysis import AnalysedName, count_names
 
 # Document numbers shorter than this (leading zeros aside) are too short to look up alone.
@@ -42,6 +42,8 @@ class Identifiers:
         self._first_year = array("h")
         self._last_year = array("h")
         self._fewest_parts = array("B")
+        # Per full birth date (yyyymmdd), the slots of the entries that give it.
+        self._born_on: dict[int, array[int]] = {}
         # A numpy copy of the name sizes for look-ups, made again after additions: a view
         # would stop the array growing while it lives.
         self._sizes: npt.NDArray[np.uint8] | None = None
@@ -58,6 +60,9 @@ class Identifiers:
         assert slot == len(self._first_year), "slots are added in order"
         self._fewest_parts.append(min(fewest_parts, MAX_PARTS))
         self._sizes = None
+        day = next(filter(None, map(full_day, births)), 0)
+        if day:
+            self._born_on.setdefault(day, array("i")).append(slot)
         for document in documents:
             number = lookup_number(document.number)
             if len(number) >= MIN_LOOKUP_NUMBER:
@@ -95,6 +100,26 @@ class Identifiers:
         fewest = self._sizes[slots].astype(np.int16)
         extra: npt.NDArray[np.int16] = np.maximum(fewest - parts, 0).astype(np.int16)
         return extra
+
+    def born_on(self, day: int) -> npt.NDArray[np.int32]:
+        """The slots (in order, removed ones too) whose entry gives `day` (yyyymmdd) as its
+        full birth date: a few among a million."""
+        return np.array(self._born_on.get(day, ()), dtype=np.int32)
+
+
+def full_day(birth: BirthDate) -> int:
+    """A stated full birth date as yyyymmdd, else 0 (a year, a range, or 1 January, which
+    lists and passports write for an unknown day)."""
+    date = birth.date
+    if (
+        birth.kind is not DateKind.EXACT
+        or date is None
+        or date.month is None
+        or date.day is None
+        or (date.month, date.day) == (1, 1)
+    ):
+        return 0
+    return date.year * 10000 + date.month * 100 + date.day
 
 
 def fewest_parts(names: Iterable[AnalysedName]) -> int:

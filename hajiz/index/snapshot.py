@@ -21,7 +21,7 @@ from hajiz.index.candidates import CandidateIndex
 from hajiz.index.heap import collector_paused
 
 # Bump when the index layout or analysis changes in a way old snapshots cannot follow.
-SNAPSHOT_FORMAT = 8
+SNAPSHOT_FORMAT = 9
 
 
 # What shapes an index, relative to the package: the analysis of names, the index itself and

@@ -309,6 +309,31 @@ def test_a_birth_year_does_not_bring_in_a_far_weaker_name(e: EntryFactory) -> No
     assert [s.id for s in index.candidates(query, 5)] == ["t:better"]
 
 
+def test_a_full_birth_date_brings_in_a_listed_person_sharing_one_name_key(
+    e: EntryFactory,
+) -> None:
+    # Thirty entries spell the surname as the traveller does; the listed person spells it
+    # otherwise and shares only Ali with him. His full birth date makes him a candidate.
+    closer = [e(f"t:{i:03d}", "Ali Cheade", birth_date="1970") for i in range(30)]
+    listed = e("t:listed", "CHEHADE, Ali Ahmad", birth_date="1961-03-05")
+    stranger = e("t:stranger", "Ivan Petrov", birth_date="1961-03-05")
+    new_year = e("t:new-year", "CHEHADE, Ali Ahmad", birth_date="1961-01-01")
+    index = CandidateIndex.build(prepare_entry(x) for x in [*closer, listed, stranger, new_year])
+
+    def found(*dates: str) -> list[str]:
+        births = tuple(BirthDate.parse(d) for d in dates)
+        query = prepare_query(Query(names=("CHEADE, Ali",), birth_dates=births))
+        return [s.id for s in index.candidates(query, 5)]
+
+    assert "t:listed" not in found()
+    assert "t:listed" not in found("1961")  # a year alone is no such evidence
+    dated = found("1961-03-05")
+    assert dated[-1] == "t:listed" and len(dated) == 6  # added beyond the five by name
+    assert "t:stranger" not in dated  # the same day, but no name key in common
+    # 1 January stands for an unknown day: it brings in nobody.
+    assert "t:new-year" not in found("1961-01-01")
+
+
 def test_counting_every_posting_densely_finds_what_counting_sparsely_finds(
     synthetic_index: CandidateIndex, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -4,9 +4,15 @@ from __future__ import annotations
 
 import numpy as np
 
-from hajiz.index.identifiers import Identifiers, fewest_parts, listed_names, lookup_number
+from hajiz.index.identifiers import (
+    Identifiers,
+    fewest_parts,
+    full_day,
+    listed_names,
+    lookup_number,
+)
 from hajiz.matching.subjects import prepare_entry
-from hajiz.model import BirthDate, Document, Entry, Name, NameKind
+from hajiz.model import BirthDate, DateKind, Document, Entry, Name, NameKind, PartialDate
 from hajiz.names.analysis import analyse
 
 
@@ -50,6 +56,21 @@ def test_born_near_allows_a_year_either_way_and_needs_a_known_year() -> None:
     assert ids.born_near(slots, (1972, 1972)).tolist() == [True, False, False, True]
     assert ids.born_near(slots, (1967, 1967)).tolist() == [False, False, False, True]
     assert ids.born_near(slots, (1950, 1955)).tolist() == [False, False, False, False]
+
+
+def test_born_on_finds_the_entries_giving_that_full_date() -> None:
+    ids = Identifiers()
+    ids.add(0, [], years("1971-07-28"))
+    ids.add(1, [], years("1971"))  # a year only: no day to look up
+    ids.add(2, [], years("1969-03-01", "1971-07-28"))  # the first full date is kept
+    ids.add(3, [], years("1971-01-01"))  # 1 January: an unknown day
+    about = BirthDate(kind=DateKind.APPROXIMATE, date=PartialDate(year=1971, month=7, day=28))
+    ids.add(4, [], (about,))
+    assert ids.born_on(19710728).tolist() == [0]
+    assert ids.born_on(19690301).tolist() == [2]
+    assert ids.born_on(19710101).tolist() == []
+    assert full_day(BirthDate.parse("1971-01-01")) == 0
+    assert full_day(BirthDate.parse("1971-07-28")) == 19710728
 
 
 def test_name_sizes_count_the_parts_beyond_the_traveller_s_shortest_name() -> None:
