@@ -23,7 +23,7 @@ import numpy as np
 import numpy.typing as npt
 
 from hajiz.index.heap import collector_paused
-from hajiz.index.identifiers import Identifiers, fewest_parts, full_day, listed_names
+from hajiz.index.identifiers import Identifiers, fewest_parts, listed_names
 from hajiz.index.keys import (
     article_keys,
     joined_key_sets,
@@ -31,7 +31,7 @@ from hajiz.index.keys import (
     part_key_sets,
     subject_keys,
 )
-from hajiz.index.ranking import NEAR_TIE, Wanted, best_subjects
+from hajiz.index.ranking import NEAR_TIE, Wanted, best_subjects, born_that_day
 from hajiz.index.votes import (
     BEST_KEY_SHARE,
     Group,
@@ -47,8 +47,6 @@ from hajiz.names.analysis import AnalysedPart
 
 # Default number of candidates handed to the scorer.
 DEFAULT_CANDIDATES = 15
-# Entries giving the traveller's full birth date and sharing a name key, added beyond those.
-BORN_THAT_DAY = 3
 # Candidates whose key score falls below this share of the best one's are not worth scoring.
 # Raised from 0.4 to 0.45 with part-by-part voting: `hajiz eval` finds the same expected
 # entries, and travellers get 8% fewer candidates to score (0.5 lost some).
@@ -333,43 +331,8 @@ class CandidateIndex:
             hits, scores = self._count_all(groups)
             best = best_subjects(self._subjects, self._identifiers, hits, scores, wanted)
             chosen = [subject for subject, _ in best]
-        return chosen + self._born_that_day(query, groups, chosen, accept)
-
-    def _born_that_day(
-        self,
-        query: PreparedQuery,
-        groups: list[Group],
-        chosen: list[Subject],
-        accept: Callable[[Subject], bool] | None,
-    ) -> list[Subject]:
-        """Entries that give the traveller's full birth date and share a name key with him,
-        beyond those the names chose (at most `BORN_THAT_DAY`, most groups shared first).
-
-        A listed person travelling under a spelling the list lacks (CHEADE for CHEHADE) shares
-        only a common part with it, among thousands; his birth date tells him apart."""
-        day = next(filter(None, map(full_day, query.query.birth_dates)), 0)
-        born = self._identifiers.born_on(day) if day else None
-        if born is None or not len(born):
-            return []
-        shared = np.zeros(len(born), dtype=np.int32)  # key groups naming each
-        for group in groups:
-            named = np.zeros(len(born), dtype=bool)
-            for postings, _, _ in group:  # sorted: a binary search per entry born that day
-                at = np.searchsorted(postings, born).clip(max=len(postings) - 1)
-                named |= postings[at] == born
-            shared += named
-        taken = {subject.id for subject in chosen}
-        extra: list[Subject] = []
-        for position in np.lexsort((born, -shared)):
-            if not shared[position]:
-                break
-            subject = self._subjects[int(born[position])]
-            if subject is None or subject.id in taken or (accept and not accept(subject)):
-                continue
-            extra.append(subject)
-            if len(extra) >= BORN_THAT_DAY:
-                break
-        return extra
+        born = born_that_day(self._subjects, self._identifiers, query, groups, chosen, accept)
+        return chosen + born
 
     def _count_all(self, groups: list[Group]) -> Scored:
         """Every entry any posting names, with its score: each group's best key, summed."""

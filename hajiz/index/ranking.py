@@ -1,4 +1,5 @@
-"""Choosing the candidates: the best key scores, ties kept whole, birth year among near ties.
+"""Choosing the candidates: the best key scores, ties kept whole, birth year among near ties,
+and the entries born on the traveller's day.
 
 Sums of key weights tie often (a hundred listed namesakes share every key of a common name),
 so the cut is made the same way every time: ties by the size of the entry's shortest name
@@ -14,13 +15,17 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from hajiz.index.identifiers import Identifiers
-from hajiz.matching.subjects import Subject
+from hajiz.index.identifiers import Identifiers, full_day
+from hajiz.index.votes import Group, groups_naming
+from hajiz.matching.subjects import PreparedQuery, Subject
 
 # With a birth date in the query, entries whose key score is within this share of the last
 # candidate's compete for the last places by birth year: among a hundred listed namesakes, the
 # one born that year is the one to score.
 NEAR_TIE = 0.1
+# Entries giving the traveller's full birth date and sharing a name key, added beyond those
+# the names chose.
+BORN_THAT_DAY = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,3 +121,35 @@ def _born_first(
     promoted = np.zeros(len(order), dtype=bool)
     promoted[near[identifiers.born_near(slots[order[near]], born)]] = True
     return np.concatenate((order[above], order[promoted], order[~above & ~promoted]))
+
+
+def born_that_day(
+    subjects: Sequence[Subject | None],
+    identifiers: Identifiers,
+    query: PreparedQuery,
+    groups: list[Group],
+    chosen: list[Subject],
+    accept: Callable[[Subject], bool] | None,
+) -> list[Subject]:
+    """Entries that give the traveller's full birth date and share a name key with him,
+    beyond those the names chose (at most `BORN_THAT_DAY`, most groups shared first).
+
+    A listed person travelling under a spelling the list lacks (CHEADE for CHEHADE) shares
+    only a common part with it, among thousands; his birth date tells him apart."""
+    day = next(filter(None, map(full_day, query.query.birth_dates)), 0)
+    born = identifiers.born_on(day) if day else None
+    if born is None or not len(born):
+        return []
+    shared = groups_naming(born, groups)
+    taken = {subject.id for subject in chosen}
+    extra: list[Subject] = []
+    for position in np.lexsort((born, -shared)):
+        if not shared[position]:
+            break
+        subject = subjects[int(born[position])]
+        if subject is None or subject.id in taken or (accept and not accept(subject)):
+            continue
+        extra.append(subject)
+        if len(extra) >= BORN_THAT_DAY:
+            break
+    return extra

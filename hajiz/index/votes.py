@@ -43,3 +43,16 @@ def summed(scored: list[Scored]) -> Scored:
     weights = np.concatenate([w for _, w in scored])
     unique, inverse = np.unique(slots, return_inverse=True)
     return unique.astype(np.intp), np.bincount(inverse, weights=weights).astype(np.float64)
+
+
+def groups_naming(slots: Slots, groups: list[Group]) -> npt.NDArray[np.int32]:
+    """For each of a few sorted `slots`, how many groups name it: a binary search in each
+    posting (postings are sorted), not a pass over a million."""
+    count = np.zeros(len(slots), dtype=np.int32)
+    for group in groups:
+        named = np.zeros(len(slots), dtype=bool)
+        for postings, _, _ in group:
+            at = np.searchsorted(postings, slots).clip(max=len(postings) - 1)
+            named |= postings[at] == slots
+        count += named
+    return count
