@@ -39,6 +39,7 @@ from hajiz.index.votes import (
     Scored,
     Slots,
     group_best,
+    named_in,
     summed,
 )
 from hajiz.matching.features.dates import year_bounds
@@ -398,7 +399,8 @@ class CandidateIndex:
             best[number, inverse[run]] = heaviest  # a key names each slot once
             spreads[run] = share
             offset += len(postings)
-        spread = np.bincount(inverse, weights=spreads, minlength=len(hits))
+        counted = np.bincount(inverse, weights=spreads, minlength=len(hits))
+        spread = counted.astype(np.float64, copy=False)  # weighted: floats already, no copy
         # Entries that cannot reach the limit-th best even with every common key are dropped
         # (the limit-th best counts removed slots too, which the result skips).
         reach = wanted.limit + self._dead
@@ -410,8 +412,7 @@ class CandidateIndex:
             keep = lower + common_bound >= needed
             hits, best, spread = hits[keep], best[:, keep], spread[keep]
         for number, (postings, heaviest, share) in common:
-            at = np.searchsorted(postings, hits).clip(max=len(postings) - 1)
-            present = postings[at] == hits
+            present = named_in(postings, hits)
             np.maximum(best[number], heaviest * present, out=best[number])
             spread += share * present
         scores = best.sum(axis=0) + spread

@@ -16,7 +16,6 @@ from hajiz.names.analysis import (
     AnalysedName,
     AnalysedPart,
     analyse_part,
-    first_given,
     natural_order,
     short_article_rest,
 )
@@ -30,8 +29,7 @@ def joined_keys(name: AnalysedName, forms: int) -> Iterator[frozenset[str]]:
     parts = name.name_parts
     if len(parts) < 2:
         return
-    order = natural_order(name) if first_given(name) else range(len(parts))
-    for i, j in itertools.pairwise(order):
+    for i, j in itertools.pairwise(natural_order(name)):
         first, second = parts[i], parts[j]
         if first.role is Role.TITLE or second.role is Role.TITLE:
             continue

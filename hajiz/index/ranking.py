@@ -137,9 +137,9 @@ def born_that_day(
     A listed person travelling under a spelling the list lacks (CHEADE for CHEHADE) shares
     only a common part with it, among thousands; his birth date tells him apart."""
     day = next(filter(None, map(full_day, query.query.birth_dates)), 0)
-    born = identifiers.born_on(day) if day else None
-    if born is None or not len(born):
+    if not day:
         return []
+    born = identifiers.born_on(day)
     shared = groups_naming(born, groups)
     taken = {subject.id for subject in chosen}
     extra: list[Subject] = []

@@ -7,6 +7,8 @@ on "muhammad", and closer spellings (more keys in common) still rank first.
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 import numpy.typing as npt
 
@@ -45,14 +47,20 @@ def summed(scored: list[Scored]) -> Scored:
     return unique.astype(np.intp), np.bincount(inverse, weights=weights).astype(np.float64)
 
 
+def named_in(postings: Slots, slots: npt.NDArray[np.integer[Any]]) -> npt.NDArray[np.bool_]:
+    """For each slot, whether a key's (sorted, non-empty) postings name it: a binary search
+    each, not a pass over the postings."""
+    at = np.searchsorted(postings, slots).clip(max=len(postings) - 1)
+    found: npt.NDArray[np.bool_] = postings[at] == slots
+    return found
+
+
 def groups_naming(slots: Slots, groups: list[Group]) -> npt.NDArray[np.int32]:
-    """For each of a few sorted `slots`, how many groups name it: a binary search in each
-    posting (postings are sorted), not a pass over a million."""
+    """For each of a few sorted `slots`, how many groups name it."""
     count = np.zeros(len(slots), dtype=np.int32)
     for group in groups:
         named = np.zeros(len(slots), dtype=bool)
         for postings, _, _ in group:
-            at = np.searchsorted(postings, slots).clip(max=len(postings) - 1)
-            named |= postings[at] == slots
+            named |= named_in(postings, slots)
         count += named
     return count

@@ -52,9 +52,11 @@ def compare_parts(a: AnalysedPart, b: AnalysedPart) -> PartMatch:
             return whole
     match = core_similarity(a, b)
     if a.part.article != b.part.article:
-        match = _article_attached(a, b, match)
+        word, other = (b, a) if a.part.article else (a, b)
+        match = _article_attached(word, other, match)
     elif match.score < 1.0 and (_maghrebi_article(a) or _maghrebi_article(b)):
-        match = _article_attached(a, b, match, maghrebi=True)
+        word, other = (a, b) if _maghrebi_article(a) else (b, a)
+        match = _article_attached(word, other, match)
     if match.score == 0.0:
         return match
     factor = 1.0
@@ -88,18 +90,13 @@ def _maghrebi_article(part: AnalysedPart) -> bool:
     )
 
 
-def _article_attached(
-    a: AnalysedPart, b: AnalysedPart, match: PartMatch, maghrebi: bool = False
-) -> PartMatch:
-    """ALALI against al-Ali: a short name written onto its article, the hyphen left out (as
-    machine-readable zones and many lists write it), or the Maghrebi Larbi against al-Arabi.
-    Longer words carry the bare form among their own (Albaghdadi); these are read so only
-    against a part with the article, or (`maghrebi`) when the word opens with the l of one:
-    Lhoussine is al-Houssine whether or not the other name writes the article."""
-    if maghrebi:
-        word, other = (a, b) if _maghrebi_article(a) else (b, a)
-    else:
-        word, other = (b, a) if a.part.article else (a, b)
+def _article_attached(word: AnalysedPart, other: AnalysedPart, match: PartMatch) -> PartMatch:
+    """`word` read as an article written onto a name, against `other`: ALALI against al-Ali
+    (a short name written onto its article, the hyphen left out, as machine-readable zones
+    and many lists write it), or the Maghrebi Larbi against al-Arabi. Longer words carry the
+    bare form among their own (Albaghdadi); these are read so only against a part with the
+    article, or when the word opens with the l of one: Lhoussine is al-Houssine whether or
+    not the other name writes the article."""
     if word.is_arabic or word.part.prefix:
         return match
     best = match
