@@ -77,6 +77,9 @@ def _load_root(path: Path) -> Element:
         ) from exc
     except DefusedXmlException as exc:
         raise ImportFailed(file, f"refused unsafe XML ({exc})") from exc
+    except LookupError as exc:
+        # The XML declaration names an encoding Python does not know (encoding="ATF-8").
+        raise ImportFailed(file, f"unknown encoding in the XML declaration ({exc})") from exc
     if root.tag != ROOT:
         raise WrongFormat(file, f"root element is <{root.tag}>, expected <{ROOT}>")
     if root.find("INDIVIDUALS") is None and root.find("ENTITIES") is None:

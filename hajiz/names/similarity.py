@@ -23,6 +23,7 @@ from hajiz.names.analysis import AnalysedPart, analyse_part, initials_of
 from hajiz.names.normalize import normalize_word, same_plain_spelling
 from hajiz.names.phonetic import phonetic_key
 from hajiz.names.structure import Part, Role
+from hajiz.names.transcription import can_spell
 
 
 class Reason(StrEnum):
@@ -56,6 +57,9 @@ SCORE_VARIANT = 0.95
 SCORE_PHONETIC = 0.86
 # A romanisation of the Arabic landing on the Latin word's phonetic key is stronger evidence.
 SCORE_PHONETIC_CROSS_SCRIPT = 0.9
+# A Latin word the lexicon cannot place but that spells the Arabic letter by letter (see
+# transcription.can_spell): good evidence, as good as a shared phonetic key.
+SCORE_TRANSCRIBED = 0.86
 # Shared consonants (across scripts, or where the vowels are written apart): weak evidence,
 # just above alignment.
 SCORE_SKELETON = 0.76
@@ -213,6 +217,11 @@ def _distinct_short_names(a: AnalysedPart, b: AnalysedPart) -> bool:
     return short and bool(a.groups) and bool(b.groups) and not a.groups & b.groups
 
 
+def _known_apart(a: AnalysedPart, b: AnalysedPart) -> bool:
+    """Two words the lexicon knows, in different variant groups: two names (Said, Saad)."""
+    return bool(a.groups) and bool(b.groups) and not a.groups & b.groups
+
+
 def _vowel_onset(part: AnalysedPart) -> bool:
     """Whether the word starts with a vowel (alef, ayn and hamza count as vowels)."""
     first = part.core[:1]
@@ -255,6 +264,11 @@ def core_similarity(a: AnalysedPart, b: AnalysedPart) -> PartMatch:
     phonetic_score = SCORE_PHONETIC_CROSS_SCRIPT if cross_script else SCORE_PHONETIC
     if a.phonetic & b.phonetic and result.score < phonetic_score:
         result = PartMatch(phonetic_score, Reason.PHONETIC, next(iter(a.phonetic & b.phonetic)))
+    if cross_script and result.score < SCORE_TRANSCRIBED and not _known_apart(a, b):
+        source, written = (a, b) if a.is_arabic else (b, a)
+        if can_spell(source.core, written.core):
+            detail = f"{source.core} → {written.core}, letter by letter"
+            result = PartMatch(SCORE_TRANSCRIBED, Reason.TRANSLITERATION, detail)
     # A one-consonant skeleton (Ali = l) says nothing; Ahmad (أحمد) and Hamid share "hmd" but
     # not their first sound.
     if cross_script and result.score < SCORE_SKELETON:

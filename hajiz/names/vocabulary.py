@@ -50,6 +50,8 @@ ALLAH = frozenset(
 )
 
 # Honorifics and ranks set aside before matching: they are not part of the person's name.
+# (The Arabic ones that are also names are listed without the article: السيد is al + سيد, and
+# "El Sayed" after a name is a family name in either script.)
 TITLES = frozenset(
     {"sheikh", "shaikh", "shaykh", "sheik", "shaik", "cheikh", "cheik", "sheykh", "sh",
      "mullah", "mulla", "molla", "mollah", "mulah",
@@ -62,7 +64,7 @@ TITLES = frozenset(
      "general", "gen", "colonel", "col", "major", "maj", "captain", "capt", "brigadier",
      "commander", "lieutenant", "lt", "sgt", "sergeant", "prince", "princess", "king",
      "الشيخ", "شيخ", "الحاج", "حاج", "الدكتور", "دكتور", "د", "ملا", "مولوي",
-     "السيد", "سيد", "الامير", "امير", "الامام", "امام", "المفتي", "مفتي", "المولوي",
+     "سيد", "امير", "امام", "المفتي", "مفتي", "المولوي",
      "مولانا", "الملا", "القاري", "قاري", "الاستاذ", "استاذ", "المهندس", "مهندس"}
 )  # fmt: skip
 

@@ -100,6 +100,16 @@ CASES = {
         "line 7",
         "not valid UTF-8 .byte 0xc9",
     ),
+    "un-unknown-encoding": Case(
+        "un-sc",
+        lambda tmp: write(
+            tmp,
+            "un.xml",
+            '<?xml version="1.0" encoding="ATF-8"?><CONSOLIDATED_LIST/>',
+        ),
+        None,
+        "unknown encoding in the XML declaration",
+    ),
     "un-given-csv": Case(
         "un-sc", other("wanted.csv", AGENCY_SMALL), "line 1", "not an XML file", WrongFormat
     ),

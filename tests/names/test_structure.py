@@ -664,3 +664,9 @@ def test_arabic_abd_before_a_bare_name_is_the_name_abid(name: str, expected: lis
     # Arabic script writes the article in an abd- compound, except in Abd Rabbuh; written
     # onto عبد it may be left out.
     assert [(p.label, p.role) for p in parts(name)] == expected
+
+
+@pytest.mark.parametrize("text", ["محمد السيد", "Mohamed El Sayed", "MOHAMED AL-SAYED"])
+def test_el_sayed_after_a_name_is_a_family_name_in_either_script(text: str) -> None:
+    # السيد is the article and سيد, as El Sayed is: a title only before two names or more.
+    assert [p.role for p in parts(text)] == [NAME, NISBA]

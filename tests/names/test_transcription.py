@@ -1,0 +1,73 @@
+"""A Latin word spelled letter by letter from an Arabic one (hajiz/names/transcription.py)."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from hajiz.names.analysis import AnalysedPart, analyse
+from hajiz.names.similarity import SCORE_TRANSCRIBED, Reason, core_similarity, part_similarity
+from hajiz.names.transcription import can_spell
+
+
+def core(text: str) -> str:
+    """The normalised core of a one-word name, article off, as the scorer compares it."""
+    (part,) = analyse(text).parts
+    return part.core
+
+
+def unknown(text: str) -> AnalysedPart:
+    """The word as if the lexicon had never seen it."""
+    (part,) = analyse(text).parts
+    return dataclasses.replace(part, groups=frozenset())
+
+
+@pytest.mark.parametrize(
+    ("arabic", "latin"),
+    [
+        ("فيصل", "Faisal"),  # ي after the first consonant: ai
+        ("فيصل", "Faycal"),  # French ç for ص
+        ("يحيى", "Yahya"),  # a first ي read as a vowel letter, the final alef maqsura as a
+        ("يحيى", "Yahia"),
+        ("هدايت", "Hidayat"),  # an unwritten short vowel after the first consonant
+        ("اسحاق", "Ishaq"),  # the first alef carries the first vowel; sh across س and ح
+        ("نصرالله", "Nasrullah"),  # the article's alef read as u, its two l as one
+        ("نضال", "Nidhal"),  # ض as dh
+        ("جوادي", "Djouadi"),  # French dj and ou
+        ("مقرمد", "Magarmid"),  # ق as g
+        ("عزيز", "Aziz"),  # a first ayn written as a vowel
+        ("جعفر", "Jafar"),  # an ayn inside the word left out
+    ],
+)
+def test_a_latin_spelling_of_the_arabic_letters_is_recognised(arabic: str, latin: str) -> None:
+    assert can_spell(core(arabic), core(latin))
+
+
+@pytest.mark.parametrize(
+    ("arabic", "latin"),
+    [
+        ("حامد", "Ahmad"),  # a word that starts with a consonant cannot start with a vowel
+        ("حسن", "Hussein"),  # a long vowel the Arabic does not write
+        ("حسين", "Hasan"),  # a long vowel the Arabic writes, left out
+        ("رود", "Rueda"),  # Arabic writes a final vowel
+        ("عنبر", "Naber"),  # a first ayn is written as a vowel
+        ("كريم", "Kasim"),  # consonants that do not correspond
+        ("علي", "Ali"),  # one consonant is too little to judge
+    ],
+)
+def test_a_latin_word_the_arabic_letters_do_not_spell_is_refused(arabic: str, latin: str) -> None:
+    assert not can_spell(core(arabic), core(latin))
+
+
+def test_an_unknown_name_spelled_letter_by_letter_is_a_transliteration() -> None:
+    match = core_similarity(unknown("مقرمد"), unknown("Magarmid"))
+    assert match.reason is Reason.TRANSLITERATION
+    assert match.score == SCORE_TRANSCRIBED
+    assert "letter by letter" in match.detail
+
+
+def test_two_names_the_lexicon_knows_apart_gain_nothing_from_their_letters() -> None:
+    # سعد (Saad) could be written Said letter by letter, but Said is سعيد: the lexicon decides.
+    assert can_spell(core("سعد"), core("Said"))
+    assert part_similarity("سعد", "Said").score < SCORE_TRANSCRIBED
