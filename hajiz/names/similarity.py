@@ -23,7 +23,7 @@ from hajiz.names.analysis import AnalysedPart, analyse_part, initials_of
 from hajiz.names.normalize import normalize_word, same_plain_spelling
 from hajiz.names.phonetic import phonetic_key
 from hajiz.names.structure import Part, Role
-from hajiz.names.transcription import can_spell
+from hajiz.names.transcription import can_spell, one_arabic_word
 
 
 class Reason(StrEnum):
@@ -60,6 +60,9 @@ SCORE_PHONETIC_CROSS_SCRIPT = 0.9
 # A Latin word the lexicon cannot place but that spells the Arabic letter by letter (see
 # transcription.can_spell): good evidence, as good as a shared phonetic key.
 SCORE_TRANSCRIBED = 0.86
+# Two Latin words are checked for one Arabic word behind them (transcription.one_arabic_word)
+# only when their spellings are this alike already (Kazem/Kadhim: 0.5).
+ONE_WORD_FROM = 0.45
 # Shared consonants (across scripts, or where the vowels are written apart): weak evidence,
 # just above alignment.
 SCORE_SKELETON = 0.76
@@ -264,11 +267,15 @@ def core_similarity(a: AnalysedPart, b: AnalysedPart) -> PartMatch:
     phonetic_score = SCORE_PHONETIC_CROSS_SCRIPT if cross_script else SCORE_PHONETIC
     if a.phonetic & b.phonetic and result.score < phonetic_score:
         result = PartMatch(phonetic_score, Reason.PHONETIC, next(iter(a.phonetic & b.phonetic)))
-    if cross_script and result.score < SCORE_TRANSCRIBED and not _known_apart(a, b):
-        source, written = (a, b) if a.is_arabic else (b, a)
-        if can_spell(source.core, written.core):
-            detail = f"{source.core} → {written.core}, letter by letter"
-            result = PartMatch(SCORE_TRANSCRIBED, Reason.TRANSLITERATION, detail)
+    if result.score < SCORE_TRANSCRIBED and not _known_apart(a, b):
+        if cross_script:
+            source, written = (a, b) if a.is_arabic else (b, a)
+            if can_spell(source.core, written.core):
+                detail = f"{source.core} → {written.core}, letter by letter"
+                result = PartMatch(SCORE_TRANSCRIBED, Reason.TRANSLITERATION, detail)
+        elif result.score >= ONE_WORD_FROM and not a.is_arabic and one_arabic_word(a.core, b.core):
+            detail = f"{a.core} ~ {b.core}: one Arabic word"
+            result = PartMatch(SCORE_TRANSCRIBED, Reason.SPELLING, detail)
     # A one-consonant skeleton (Ali = l) says nothing; Ahmad (أحمد) and Hamid share "hmd" but
     # not their first sound.
     if cross_script and result.score < SCORE_SKELETON:

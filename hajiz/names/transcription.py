@@ -144,3 +144,51 @@ def can_spell(arabic_core: str, latin_core: str) -> bool:
         return True
     glide = arabic.consonants[0]
     return glide in _GLIDE_READINGS and _agree(_with_initial_glide(arabic), latin)
+
+
+# Arabic gaps two Latin spellings may both be read from (see one_arabic_word).
+# (Not ayn: written as any vowel or none, it would join Omar and Amir.)
+_ARABIC_GAPS = ("", "ا", "و", "ي", "ه", "اي", "يا", "وا", "او", "يي", "وي", "يو", "يه", "اه")
+_ARABIC_LETTERS_OF: dict[str, frozenset[str]] = {
+    sound: frozenset(letter for letter, sounds in _CONSONANT_TABLE.items() if sound in sounds)
+    for sound in {s for sounds in _CONSONANT_TABLE.values() for s in sounds}
+}
+
+
+_QUALITY = str.maketrans({"e": "i", "o": "u", "y": "i", "h": None})
+
+
+def _vowel_quality(gap: str) -> str:
+    """A gap's vowels as heard: Osama and Usama, Ousama, Mahdi and Mahdy, Fatima and Fatimah."""
+    return gap.replace("ou", "u").replace("ee", "i").replace("oo", "u").translate(_QUALITY)
+
+
+@lru_cache(maxsize=1 << 16)
+def _reading(word: str) -> tuple[tuple[frozenset[str], ...], tuple[str, ...]]:
+    """A Latin word's consonants as the Arabic letters each may write, and its vowel gaps."""
+    segmented = segment_latin(word)
+    letters = tuple(_ARABIC_LETTERS_OF.get(c, frozenset()) for c in segmented.consonants)
+    return letters, segmented.gaps
+
+
+def one_arabic_word(first: str, second: str) -> bool:
+    """Whether two Latin words can both be spelled from one Arabic word (Kazem, Kadhim)."""
+    letters_a, gaps_a = _reading(first)
+    letters_b, gaps_b = _reading(second)
+    if len(letters_a) != len(letters_b) or len(letters_a) < 2:
+        return False
+    if any(x.isdisjoint(y) for x, y in zip(letters_a, letters_b, strict=True)):
+        return False
+    last = len(gaps_a) - 1
+    for i, (gap_a, gap_b) in enumerate(zip(gaps_a, gaps_b, strict=True)):
+        if gap_a == gap_b:
+            continue
+        if i in (0, last):
+            # The first and last vowels are heard clearly: Omar is not Amir, Borja not Borji.
+            if _vowel_quality(gap_a) != _vowel_quality(gap_b):
+                return False
+            continue
+        patterns = (_gap_pattern(letters, i == 0, i == last) for letters in _ARABIC_GAPS)
+        if not any(p.fullmatch(gap_a) and p.fullmatch(gap_b) for p in patterns):
+            return False
+    return True

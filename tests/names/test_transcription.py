@@ -8,7 +8,7 @@ import pytest
 
 from hajiz.names.analysis import AnalysedPart, analyse
 from hajiz.names.similarity import SCORE_TRANSCRIBED, Reason, core_similarity, part_similarity
-from hajiz.names.transcription import can_spell
+from hajiz.names.transcription import can_spell, one_arabic_word
 
 
 def core(text: str) -> str:
@@ -71,3 +71,38 @@ def test_two_names_the_lexicon_knows_apart_gain_nothing_from_their_letters() -> 
     # سعد (Saad) could be written Said letter by letter, but Said is سعيد: the lexicon decides.
     assert can_spell(core("سعد"), core("Said"))
     assert part_similarity("سعد", "Said").score < SCORE_TRANSCRIBED
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("Kazem", "Kadhim"),  # ظ as z and as dh
+        ("Finianos", "Fenyanus"),
+        ("Ousama", "Usama"),
+        ("Fatima", "Fatimah"),
+        ("Mahfoudh", "Mahfud"),
+    ],
+)
+def test_two_latin_spellings_of_one_arabic_word_are_recognised(first: str, second: str) -> None:
+    assert one_arabic_word(core(first), core(second))
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("Omar", "Amir"),  # the first vowel is heard clearly
+        ("Borja", "Borji"),  # and so is the last
+        ("Hamid", "Ahmad"),  # a word that starts with a consonant and one that does not
+        ("Karim", "Kasim"),  # r and s are no one Arabic letter
+        ("Peter", "Petra"),
+    ],
+)
+def test_latin_words_no_arabic_word_spells_both_are_refused(first: str, second: str) -> None:
+    assert not one_arabic_word(core(first), core(second))
+
+
+def test_two_unknown_latin_spellings_of_one_arabic_word_are_a_spelling() -> None:
+    match = core_similarity(unknown("Finianos"), unknown("Fenyanus"))
+    assert match.reason is Reason.SPELLING
+    assert match.score == SCORE_TRANSCRIBED
+    assert "one Arabic word" in match.detail
