@@ -59,7 +59,7 @@ TITLES = frozenset(
      "dr", "doctor", "prof", "professor", "eng", "engineer", "mr", "mrs", "ms", "miss",
      "sayyid", "sayyed", "seyyed", "syed", "sayed", "seyed", "sayyida", "sharif",
      "imam", "emir", "amir", "maulana", "mawlana", "maulvi", "mawlawi", "maulawi", "moulvi",
-     "mawlavi", "qari", "qazi", "ustadh", "ustad", "ustaz", "hafiz", "mufti", "sultan",
+     "mawlavi", "qari", "qazi", "ustadh", "ustad", "ustaz", "ustadz", "hafiz", "mufti", "sultan",
      "jr", "junior", "sr", "senior", "الابن",
      "general", "gen", "colonel", "col", "major", "maj", "captain", "capt", "brigadier",
      "commander", "lieutenant", "lt", "sgt", "sergeant", "prince", "princess", "king",

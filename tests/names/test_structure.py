@@ -335,6 +335,7 @@ def test_split_attached(word: str, split: list[str]) -> None:
         ("Sayyid Ali Hussein", "sayyid"),
         ("ملا عمر", "ملا"),
         ("سيد علي حسين", "سيد"),
+        ("Ustadz Abubakar Abdillah", "ustadz"),  # the Indonesian spelling of ustadh
     ],
 )
 def test_titles_are_set_aside(name: str, title: str) -> None:
