@@ -6,11 +6,14 @@ so these tests need neither the real data nor the network.
 
 from __future__ import annotations
 
+import gzip
 import importlib.util
 import sys
+from importlib import resources
 from pathlib import Path
 from types import ModuleType
 
+import orjson
 import pytest
 
 from hajiz.errors import ConfigError
@@ -199,3 +202,22 @@ def test_build_strips_the_article(small: Lexicon) -> None:
 def test_build_learns_vowel_patterns(small: Lexicon) -> None:
     # حسين / hussein: consonants C C ي C with the vowels u, ei (s doubled).
     assert small.vowel_patterns("CCيC")
+
+
+# ------------------------------------------------------- the lexicon without its names
+
+
+def test_withholding_the_names_keeps_frequencies_and_vowel_patterns() -> None:
+    # scripts/eval_unknown_names.py measures the engine on names the lexicon does not know.
+    path = ROOT / "scripts" / "eval_unknown_names.py"
+    spec = importlib.util.spec_from_file_location("eval_unknown_names", path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    raw = gzip.decompress(resources.files(DATA_PACKAGE).joinpath(DATA_FILE).read_bytes())
+    full, stripped = load_lexicon(), Lexicon(module.strip_names(orjson.loads(raw)))
+    assert full.group_ids("muhammad") and full.romanizations("محمد")
+    assert not stripped.group_ids("muhammad") and not stripped.romanizations("محمد")
+    assert not stripped.are_variants("mohammed", "muhammad")
+    assert stripped.frequency("muhammad") == full.frequency("muhammad") > 0
+    assert stripped.vowel_patterns("CاCC") == full.vowel_patterns("CاCC") != ()
