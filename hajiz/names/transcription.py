@@ -22,10 +22,16 @@ from hajiz.names.romanize import CONSONANTS, Segmented, segment_arabic, segment_
 # European spellings of the same sound (Gaddafi with g, Kazem with k, Chaouch with ch).
 _EXTRA_CONSONANTS: dict[str, tuple[str, ...]] = {
     "ب": ("p",), "ت": ("t",), "ج": ("dsch", "zh"), "چ": ("tch", "tsch", "c"),
-    "خ": ("ch", "x", "k"), "د": ("dh",), "ذ": ("th",), "ز": ("s",), "ژ": ("z",),
+    "خ": ("ch", "x"), "د": ("dh",), "ذ": ("th",), "ز": ("s",), "ژ": ("z",),
     "س": ("c",), "ش": ("sch",), "ص": ("c",), "ظ": ("th",), "ف": ("ph",), "ڤ": ("f",),
     "ق": ("c", "ck"), "ك": ("ck", "q", "g"),
 }  # fmt: skip
+# Arabic letters that write a foreign sound, read back only from Arabic script: خ for Spanish j
+# (خوسيه, Jalid for Khalid) and for a plain k. Two Latin spellings do not meet through them
+# (Jamal is not Kamal).
+_FOREIGN_READINGS = {"خ": frozenset({"j", "k"})}
+# و inside a word is a vowel letter or, in Persian and Urdu names, v (Javad, Mousavi, Rizvi).
+_V = "و"
 # A word-initial و or ي is a consonant in Arabic; in Latin it may be a consonant letter
 # (Valid, Jusuf) or a vowel letter (Walid, Yusuf, Oualid, Iounes).
 _GLIDE_CONSONANTS = {"و": ("v",), "ي": ("j",)}
@@ -60,6 +66,10 @@ _PAIRS = {
 _CONSONANT_TABLE: dict[str, frozenset[str]] = {
     letter: frozenset(CONSONANTS.get(letter, ()) + _EXTRA_CONSONANTS.get(letter, ()))
     for letter in set(CONSONANTS) | set(_EXTRA_CONSONANTS)
+} | {_V: frozenset({"v"})}
+_SPELLED_FROM_ARABIC = {
+    letter: sounds | _FOREIGN_READINGS.get(letter, frozenset())
+    for letter, sounds in _CONSONANT_TABLE.items()
 }
 
 
@@ -120,13 +130,32 @@ def _agree(arabic: Segmented, latin: Segmented) -> bool:
             return i == end_a and j == end_l and gap_fits(i, j)
         if not gap_fits(i, j):
             return False
-        sounds = _CONSONANT_TABLE.get(a[i], ())
+        sounds = _SPELLED_FROM_ARABIC.get(a[i], ())
         if (b[j] in sounds or b[j] in _GLIDE_CONSONANTS.get(a[i], ())) and from_(i + 1, j + 1):
             return True
         pair = i + 1 < end_a and not arabic.gaps[i + 1]
         return pair and b[j] in _pair_sounds(a[i], a[i + 1]) and from_(i + 2, j + 1)
 
     return from_(0, 0)
+
+
+def _v_readings(arabic: Segmented) -> list[Segmented]:
+    """The word read with each و inside it (after the first consonant) as v, or not."""
+    readings = [arabic]
+    for at, gap in enumerate(arabic.gaps[1:], start=1):
+        if _V not in gap:
+            continue
+        split = gap.index(_V)
+        before, after = gap[:split], gap[split + 1 :]
+        readings += [
+            Segmented(
+                (*r.consonants[:at], _V, *r.consonants[at:]),
+                (*r.gaps[:at], before, after, *r.gaps[at + 1 :]),
+            )
+            for r in readings
+            if r.gaps[at] == gap and len(r.gaps) == len(arabic.gaps)
+        ]
+    return readings
 
 
 @lru_cache(maxsize=1 << 16)
@@ -137,13 +166,16 @@ def can_spell(arabic_core: str, latin_core: str) -> bool:
     little to judge (Ali, Isa) and are never passed.
     """
     arabic = segment_arabic(arabic_core)
-    if len(arabic.consonants) < 2:
-        return False
     latin = segment_latin(latin_core)
-    if _agree(arabic, latin):
-        return True
-    glide = arabic.consonants[0]
-    return glide in _GLIDE_READINGS and _agree(_with_initial_glide(arabic), latin)
+    for reading in _v_readings(arabic) if "v" in latin_core else (arabic,):
+        if len(reading.consonants) < 2:
+            continue
+        if _agree(reading, latin):
+            return True
+        glide = reading.consonants[0]
+        if glide in _GLIDE_READINGS and _agree(_with_initial_glide(reading), latin):
+            return True
+    return False
 
 
 # Arabic gaps two Latin spellings may both be read from (see one_arabic_word).

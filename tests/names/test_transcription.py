@@ -38,6 +38,9 @@ def unknown(text: str) -> AnalysedPart:
         ("مقرمد", "Magarmid"),  # ق as g
         ("عزيز", "Aziz"),  # a first ayn written as a vowel
         ("جعفر", "Jafar"),  # an ayn inside the word left out
+        ("جواد", "Javad"),  # و as the v of Persian names
+        ("موسوي", "Mousavi"),
+        ("خالد", "Jalid"),  # خ as a Spanish j
     ],
 )
 def test_a_latin_spelling_of_the_arabic_letters_is_recognised(arabic: str, latin: str) -> None:
@@ -95,6 +98,7 @@ def test_two_latin_spellings_of_one_arabic_word_are_recognised(first: str, secon
         ("Hamid", "Ahmad"),  # a word that starts with a consonant and one that does not
         ("Karim", "Kasim"),  # r and s are no one Arabic letter
         ("Peter", "Petra"),
+        ("Jamal", "Kamal"),  # j and k meet only in a foreign reading of خ
     ],
 )
 def test_latin_words_no_arabic_word_spells_both_are_refused(first: str, second: str) -> None:
