@@ -107,6 +107,11 @@ def _with_initial_glide(arabic: Segmented) -> Segmented:
     return Segmented(arabic.consonants[1:], (first_gap, *arabic.gaps[2:]))
 
 
+# Each word is split once: the same list words meet many travellers' words.
+_latin_segments = lru_cache(maxsize=1 << 16)(segment_latin)
+_arabic_segments = lru_cache(maxsize=1 << 16)(segment_arabic)
+
+
 def _pair_sounds(first: str, second: str) -> frozenset[str] | tuple[str, ...]:
     """Latin consonants two Arabic consonants with nothing between them may be written as."""
     if first == second:
@@ -165,8 +170,8 @@ def can_spell(arabic_core: str, latin_core: str) -> bool:
     Both are normalised cores without an article. Words of fewer than two consonants say too
     little to judge (Ali, Isa) and are never passed.
     """
-    arabic = segment_arabic(arabic_core)
-    latin = segment_latin(latin_core)
+    arabic = _arabic_segments(arabic_core)
+    latin = _latin_segments(latin_core)
     for reading in _v_readings(arabic) if "v" in latin_core else (arabic,):
         if len(reading.consonants) < 2:
             continue
@@ -198,7 +203,7 @@ def _vowel_quality(gap: str) -> str:
 @lru_cache(maxsize=1 << 16)
 def _reading(word: str) -> tuple[tuple[frozenset[str], ...], tuple[str, ...]]:
     """A Latin word's consonants as the Arabic letters each may write, and its vowel gaps."""
-    segmented = segment_latin(word)
+    segmented = _latin_segments(word)
     letters = tuple(_ARABIC_LETTERS_OF.get(c, frozenset()) for c in segmented.consonants)
     return letters, segmented.gaps
 

@@ -119,15 +119,19 @@ def test_wrong_format_is_refused() -> None:
 # ------------------------------------------------------------------------------ builder
 
 
-@pytest.fixture(scope="module")
-def builder() -> ModuleType:
-    path = ROOT / "scripts" / "build_lexicon.py"
-    spec = importlib.util.spec_from_file_location("build_lexicon", path)
+def load_script(name: str) -> ModuleType:
+    """A script under scripts/ as a module."""
+    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
-    sys.modules["build_lexicon"] = module
+    sys.modules[name] = module
     spec.loader.exec_module(module)
     return module
+
+
+@pytest.fixture(scope="module")
+def builder() -> ModuleType:
+    return load_script("build_lexicon")
 
 
 @pytest.fixture(scope="module")
@@ -209,11 +213,7 @@ def test_build_learns_vowel_patterns(small: Lexicon) -> None:
 
 def test_withholding_the_names_keeps_frequencies_and_vowel_patterns() -> None:
     # scripts/eval_unknown_names.py measures the engine on names the lexicon does not know.
-    path = ROOT / "scripts" / "eval_unknown_names.py"
-    spec = importlib.util.spec_from_file_location("eval_unknown_names", path)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    module = load_script("eval_unknown_names")
     raw = gzip.decompress(resources.files(DATA_PACKAGE).joinpath(DATA_FILE).read_bytes())
     full, stripped = load_lexicon(), Lexicon(module.strip_names(orjson.loads(raw)))
     assert full.group_ids("muhammad") and full.romanizations("محمد")
