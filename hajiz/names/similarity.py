@@ -217,7 +217,7 @@ def _distinct_short_names(a: AnalysedPart, b: AnalysedPart) -> bool:
     A typo rarely lands on another real name, so an edit between two known names is a
     different name, not a misspelling."""
     short = len(a.core) <= SHORT_NAME and len(b.core) <= SHORT_NAME
-    return short and bool(a.groups) and bool(b.groups) and not a.groups & b.groups
+    return short and _known_apart(a, b)
 
 
 def _known_apart(a: AnalysedPart, b: AnalysedPart) -> bool:

@@ -8,7 +8,7 @@ Arabic one? Both words are split into consonants and the vowel gaps between them
 q, k, g or c; ظ may be z, dh, d or th), and each Latin gap must be a reading of its Arabic gap:
 an Arabic long vowel must be written (ا as a or e, و as u, o or w, ي as i, e or y), an empty
 gap holds at most one short vowel, and a word that starts with a consonant in Arabic starts
-with one in Latin. Hamid (حامد) therefore is not Ahmad, and Saud (سعود) is not Sa'd (سعد).
+with one in Latin. Hamid (حامد) therefore is not Ahmad, and Hussein (حسين) is not Hasan (حسن).
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from hajiz.names.romanize import CONSONANTS, Segmented, segment_arabic, segment_
 # Latin consonant spellings each Arabic consonant may take, beyond romanize's own table:
 # European spellings of the same sound (Gaddafi with g, Kazem with k, Chaouch with ch).
 _EXTRA_CONSONANTS: dict[str, tuple[str, ...]] = {
-    "ب": ("p",), "ت": ("t",), "ج": ("dsch", "zh"), "چ": ("tch", "tsch", "c"),
+    "ب": ("p",), "ج": ("dsch", "zh"), "چ": ("tch", "tsch", "c"),
     "خ": ("ch", "x"), "د": ("dh",), "ذ": ("th",), "ز": ("s",), "ژ": ("z",),
     "س": ("c",), "ش": ("sch",), "ص": ("c",), "ظ": ("th",), "ف": ("ph",), "ڤ": ("f",),
     "ق": ("c", "ck"), "ك": ("ck", "q", "g"),
@@ -145,21 +145,18 @@ def _agree(arabic: Segmented, latin: Segmented) -> bool:
 
 
 def _v_readings(arabic: Segmented) -> list[Segmented]:
-    """The word read with each و inside it (after the first consonant) as v, or not."""
+    """The word as it is, and with one و after its first consonant read as a v."""
     readings = [arabic]
-    for at, gap in enumerate(arabic.gaps[1:], start=1):
-        if _V not in gap:
-            continue
-        split = gap.index(_V)
-        before, after = gap[:split], gap[split + 1 :]
-        readings += [
-            Segmented(
-                (*r.consonants[:at], _V, *r.consonants[at:]),
-                (*r.gaps[:at], before, after, *r.gaps[at + 1 :]),
+    consonants, gaps = arabic.consonants, arabic.gaps
+    for at, gap in enumerate(gaps[1:], start=1):
+        if _V in gap:
+            split = gap.index(_V)
+            readings.append(
+                Segmented(
+                    (*consonants[:at], _V, *consonants[at:]),
+                    (*gaps[:at], gap[:split], gap[split + 1 :], *gaps[at + 1 :]),
+                )
             )
-            for r in readings
-            if r.gaps[at] == gap and len(r.gaps) == len(arabic.gaps)
-        ]
     return readings
 
 
