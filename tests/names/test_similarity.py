@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import dataclasses
 import itertools
 
 import pytest
 
-from hajiz.names.analysis import AnalysedPart, analyse, analyse_part
+from hajiz.names.analysis import analyse_part
 from hajiz.names.normalize import plain_spelling, same_plain_spelling
 from hajiz.names.similarity import (
     FEMININE_PAIR_SCORE,
@@ -22,21 +21,12 @@ from hajiz.names.similarity import (
 )
 from hajiz.names.structure import Part
 
+from .conftest import without_lexicon, word
+
 # Below this a part is not aligned at all (hajiz.matching.names.MIN_PART_SCORE).
 NOT_ALIGNED = 0.7
 # At or above this two parts count as the same name (the evaluation's cut).
 SAME_NAME = 0.8
-
-
-def word(text: str) -> AnalysedPart:
-    """The analysed part of a one-part name."""
-    (part,) = analyse(text).parts
-    return part
-
-
-def without_lexicon(part: AnalysedPart) -> AnalysedPart:
-    """The part as if the lexicon did not know it, to test the evidence after the lexicon."""
-    return dataclasses.replace(part, groups=frozenset())
 
 
 def test_identical_words_score_one() -> None:

@@ -2,25 +2,12 @@
 
 from __future__ import annotations
 
-import dataclasses
-
 import pytest
 
-from hajiz.names.analysis import AnalysedPart, analyse
 from hajiz.names.similarity import SCORE_TRANSCRIBED, Reason, core_similarity, part_similarity
 from hajiz.names.transcription import can_spell, one_arabic_word
 
-
-def core(text: str) -> str:
-    """The normalised core of a one-word name, article off, as the scorer compares it."""
-    (part,) = analyse(text).parts
-    return part.core
-
-
-def unknown(text: str) -> AnalysedPart:
-    """The word as if the lexicon had never seen it."""
-    (part,) = analyse(text).parts
-    return dataclasses.replace(part, groups=frozenset())
+from .conftest import without_lexicon, word
 
 
 @pytest.mark.parametrize(
@@ -44,7 +31,7 @@ def unknown(text: str) -> AnalysedPart:
     ],
 )
 def test_a_latin_spelling_of_the_arabic_letters_is_recognised(arabic: str, latin: str) -> None:
-    assert can_spell(core(arabic), core(latin))
+    assert can_spell(word(arabic).core, word(latin).core)
 
 
 @pytest.mark.parametrize(
@@ -60,11 +47,11 @@ def test_a_latin_spelling_of_the_arabic_letters_is_recognised(arabic: str, latin
     ],
 )
 def test_a_latin_word_the_arabic_letters_do_not_spell_is_refused(arabic: str, latin: str) -> None:
-    assert not can_spell(core(arabic), core(latin))
+    assert not can_spell(word(arabic).core, word(latin).core)
 
 
 def test_an_unknown_name_spelled_letter_by_letter_is_a_transliteration() -> None:
-    match = core_similarity(unknown("مقرمد"), unknown("Magarmid"))
+    match = core_similarity(without_lexicon(word("مقرمد")), without_lexicon(word("Magarmid")))
     assert match.reason is Reason.TRANSLITERATION
     assert match.score == SCORE_TRANSCRIBED
     assert "letter by letter" in match.detail
@@ -72,7 +59,7 @@ def test_an_unknown_name_spelled_letter_by_letter_is_a_transliteration() -> None
 
 def test_two_names_the_lexicon_knows_apart_gain_nothing_from_their_letters() -> None:
     # سعد (Saad) could be written Said letter by letter, but Said is سعيد: the lexicon decides.
-    assert can_spell(core("سعد"), core("Said"))
+    assert can_spell(word("سعد").core, word("Said").core)
     assert part_similarity("سعد", "Said").score < SCORE_TRANSCRIBED
 
 
@@ -87,7 +74,7 @@ def test_two_names_the_lexicon_knows_apart_gain_nothing_from_their_letters() -> 
     ],
 )
 def test_two_latin_spellings_of_one_arabic_word_are_recognised(first: str, second: str) -> None:
-    assert one_arabic_word(core(first), core(second))
+    assert one_arabic_word(word(first).core, word(second).core)
 
 
 @pytest.mark.parametrize(
@@ -102,11 +89,11 @@ def test_two_latin_spellings_of_one_arabic_word_are_recognised(first: str, secon
     ],
 )
 def test_latin_words_no_arabic_word_spells_both_are_refused(first: str, second: str) -> None:
-    assert not one_arabic_word(core(first), core(second))
+    assert not one_arabic_word(word(first).core, word(second).core)
 
 
 def test_two_unknown_latin_spellings_of_one_arabic_word_are_a_spelling() -> None:
-    match = core_similarity(unknown("Finianos"), unknown("Fenyanus"))
+    match = core_similarity(without_lexicon(word("Finianos")), without_lexicon(word("Fenyanus")))
     assert match.reason is Reason.SPELLING
     assert match.score == SCORE_TRANSCRIBED
     assert "one Arabic word" in match.detail
