@@ -54,9 +54,11 @@ def compare_parts(a: AnalysedPart, b: AnalysedPart) -> PartMatch:
     if a.part.article != b.part.article:
         word, other = (b, a) if a.part.article else (a, b)
         match = _article_attached(word, other, match)
-    elif match.score < 1.0 and (_maghrebi_article(a) or _maghrebi_article(b)):
-        word, other = (a, b) if _maghrebi_article(a) else (b, a)
-        match = _article_attached(word, other, match)
+    elif match.score < 1.0:
+        if _maghrebi_article(a):
+            match = _article_attached(a, b, match)
+        elif _maghrebi_article(b):
+            match = _article_attached(b, a, match)
     if match.score == 0.0:
         return match
     factor = 1.0
