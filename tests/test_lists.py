@@ -109,11 +109,18 @@ def test_import_list_parses_and_replaces_the_source(fresh_store, tmp_path):
 
 
 @needs_importers
-def test_a_file_that_fails_to_parse_writes_nothing(fresh_store, tmp_path):
+@pytest.mark.parametrize(
+    ("content", "problem"),
+    [
+        (UN_XML[: len(UN_XML) // 2], "malformed XML"),
+        ('<?xml version="1.0" encoding="ATF-8"?><CONSOLIDATED_LIST/>', "unknown encoding"),
+    ],
+)
+def test_a_file_that_fails_to_parse_writes_nothing(fresh_store, tmp_path, content, problem):
     import_list(fresh_store, "un-sc", write_un(tmp_path))
     before = (list(fresh_store.iter_entries()), fresh_store.import_history())
     broken = tmp_path / "broken.xml"
-    broken.write_text(UN_XML[: len(UN_XML) // 2])
-    with pytest.raises(ImportFailed, match=r"broken\.xml"):
+    broken.write_text(content)
+    with pytest.raises(ImportFailed, match=rf"broken\.xml.*: {problem}"):
         import_list(fresh_store, "un-sc", broken)
     assert (list(fresh_store.iter_entries()), fresh_store.import_history()) == before
