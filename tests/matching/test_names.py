@@ -310,6 +310,19 @@ def test_a_title_does_not_make_a_single_name_two() -> None:
 @pytest.mark.parametrize(
     ("query", "entry"),
     [
+        ("Abu Abd al-Aziz", "ABU ABDUL AZIZ"),  # a strong alias on the OFAC list
+        ("أبو عبد العزيز", "Abu Abdul Aziz"),
+    ],
+)
+def test_a_kunya_naming_an_abd_compound_aligns_however_abd_is_spelt(query: str, entry: str) -> None:
+    result = compare(query, entry)
+    assert (result.unmatched_query, result.unmatched_entry) == ((), ())
+    assert result.score >= THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("query", "entry"),
+    [
         ("عبد حميد محمد", "Abdul Hamid Mohammed"),  # the article left out in Arabic script
         ("Abid Hamid Mohammed", "عبد الحميد محمد"),
     ],

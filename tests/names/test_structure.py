@@ -413,6 +413,20 @@ def test_abu_with_the_article_reads_as_a_kunya(name: str, label: str) -> None:
     assert shape(name)[0] == (label, Role.KUNYA)
 
 
+@pytest.mark.parametrize(
+    "name",
+    ["Abu Abdul Aziz", "Abu Abd al-Aziz", "ABU ABDEL AZIZ", "Abu Abdelaziz", "Abu Abdul-Aziz"],
+)
+def test_a_kunya_naming_an_abd_compound_reads_abd_however_spelt(name: str) -> None:
+    assert shape(name)[0] == ("abu abd", Role.KUNYA)
+    assert parts(name)[-1].core == "aziz"
+
+
+def test_a_kunya_before_an_abd_word_that_is_a_name_keeps_it() -> None:
+    # Abdi is a name of its own unless an article follows (Abdi al-Rahman).
+    assert shape("Abu Abdi Ali")[0] == ("abu abdi", Role.KUNYA)
+
+
 def test_dhu_and_its_name_are_one_word() -> None:
     # ذو الفقار (Dhu al-Fiqar) is the one name Zulfiqar, as Urdu writes it: ذوالفقار.
     assert [p.core for p in parts("ذو الفقار علي")] == ["ذوالفقار", "علي"]
