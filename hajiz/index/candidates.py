@@ -41,6 +41,7 @@ from hajiz.index.votes import (
     group_best,
     named_in,
     summed,
+    unique_runs,
 )
 from hajiz.matching.features.dates import year_bounds
 from hajiz.matching.subjects import PreparedQuery, Subject
@@ -389,7 +390,7 @@ class CandidateIndex:
         # The entries the rare keys name, and their score from those keys alone: one row of
         # best-key weights per group, and the spread summed.
         rare.sort(key=lambda item: item[1][1])  # lightest first: each slot keeps its heaviest
-        unique, inverse = np.unique(np.concatenate([p[0] for _, p in rare]), return_inverse=True)
+        unique, _, inverse = unique_runs(np.concatenate([p[0] for _, p in rare]))
         hits = unique.astype(np.intp)
         best = np.zeros((len(groups), len(hits)))
         spreads = np.empty(len(inverse))

@@ -35,7 +35,7 @@ def group_best(group: Group) -> Scored:
     bests = np.concatenate([np.full(len(p[0]), p[1]) for p in ordered])
     spreads = np.concatenate([np.full(len(p[0]), p[2]) for p in ordered])
     # The first occurrence of a slot is its heaviest key: postings are laid out heaviest first.
-    unique, first, inverse = np.unique(slots, return_index=True, return_inverse=True)
+    unique, first, inverse = unique_runs(slots)
     return unique.astype(np.intp), bests[first] + np.bincount(inverse, weights=spreads)
 
 
@@ -43,8 +43,27 @@ def summed(scored: list[Scored]) -> Scored:
     """The slots named by any group, each once, with the groups' weights summed."""
     slots = np.concatenate([a for a, _ in scored])
     weights = np.concatenate([w for _, w in scored])
-    unique, inverse = np.unique(slots, return_inverse=True)
+    unique, _, inverse = unique_runs(slots)
     return unique.astype(np.intp), np.bincount(inverse, weights=weights).astype(np.float64)
+
+
+def unique_runs(
+    slots: npt.NDArray[np.integer[Any]],
+) -> tuple[npt.NDArray[np.integer[Any]], npt.NDArray[np.intp], npt.NDArray[np.intp]]:
+    """What `np.unique(slots, return_index=True, return_inverse=True)` gives, for sorted runs
+    laid end to end (postings, or groups' found slots).
+
+    A stable sort merges the runs it finds, several times faster than np.unique's sort of the
+    same slots; the first index of each slot is still its first occurrence.
+    """
+    order = np.argsort(slots, kind="stable")
+    ordered = slots[order]
+    starts = np.empty(len(ordered), dtype=bool)
+    starts[:1] = True
+    np.not_equal(ordered[1:], ordered[:-1], out=starts[1:])
+    inverse = np.empty(len(slots), dtype=np.intp)
+    inverse[order] = np.cumsum(starts) - 1
+    return ordered[starts], order[starts], inverse
 
 
 def named_in(postings: Slots, slots: npt.NDArray[np.integer[Any]]) -> npt.NDArray[np.bool_]:

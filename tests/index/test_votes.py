@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import numpy as np
+from hypothesis import given
+from hypothesis import strategies as st
 
-from hajiz.index.votes import group_best, summed
+from hajiz.index.votes import group_best, summed, unique_runs
 
 
 def slots(*values: int) -> np.ndarray:
@@ -30,3 +32,12 @@ def test_groups_sum_per_slot() -> None:
     found, weights = summed([a, b])
     assert found.tolist() == [1, 2, 5]
     assert weights.tolist() == [1.0, 2.5, 4.0]
+
+
+@given(st.lists(st.lists(st.integers(0, 60), max_size=25), max_size=6))
+def test_unique_runs_gives_what_np_unique_gives_for_sorted_runs(runs: list[list[int]]) -> None:
+    laid = np.concatenate([np.unique(np.array(r, dtype=np.int32)) for r in runs] or [slots()])
+    unique, first, inverse = unique_runs(laid)
+    expected = np.unique(laid, return_index=True, return_inverse=True)
+    for got, want in zip((unique, first, inverse), expected, strict=True):
+        assert got.tolist() == want.tolist()
