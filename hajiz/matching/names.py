@@ -62,6 +62,8 @@ UNMATCHED_ENTRY_COST = {
 # A Slavic patronymic one name adds costs almost nothing: Russian and Ukrainian passports
 # leave it out of the Latin name, and lists keep or drop it at will.
 PATRONYMIC_OMITTED_COST = 0.1
+# A name of this many parts or more may open with a Muhammad that the other name drops.
+OPENING_MUHAMMAD_FROM = 3
 # An abd word written apart from its compound (Abid Hamid = Abd al-Hamid): Abid is a name too.
 ABD_APART_FACTOR = 0.9
 # Parts aligned out of order (surname first) cost a little.
@@ -389,27 +391,46 @@ def _unmatched_cost(
     weights: list[float],
     costs: dict[Role, float],
     is_omission: bool,
+    drops_muhammad: bool = False,
 ) -> float:
     """What the unaligned parts of one name cost, by role.
 
     When the other name has nothing left over, this name only says more: a middle name or a
-    father's name it adds costs no more than an omitted nasab element. When both names have
-    parts left over, they contradict each other, and every part costs by its own role.
+    father's name it adds costs no more than an omitted nasab element, and so does, with
+    `drops_muhammad`, a Muhammad opening its given names. When both names have parts left
+    over, they contradict each other, and every part costs by its own role.
     """
     if not free:
         return 0.0
     middle = middle_parts(name) if is_omission else frozenset()
+    opening = _opening_muhammad(name) if is_omission and drops_muhammad else None
     total = 0.0
     for i in free:
         part = name.name_parts[i]
         cost = costs[part.role]
         if i in middle and part.role is Role.NASAB and is_patronymic(part.part.core):
             cost = min(cost, PATRONYMIC_OMITTED_COST)
-        elif i in middle or (part.role is Role.NAME and part.part.core in TITLES_ALSO_NAMES):
+        elif (
+            i in middle
+            or i == opening
+            or (part.role is Role.NAME and part.part.core in TITLES_ALSO_NAMES)
+        ):
             # Seyed Esmaeil against Esmail: a title the parser kept as a name costs little.
             cost = min(cost, costs[Role.NASAB])
         total += weights[i] * cost
     return total
+
+
+def _opening_muhammad(name: AnalysedName) -> int | None:
+    """The position of a Muhammad that opens a double given name (Mohammad Jawad NASRALLAH),
+    which people and lists drop as often as they keep it (Jawad NASRALLAH); None if none."""
+    if len(name.name_parts) < OPENING_MUHAMMAD_FROM:
+        return None
+    first = natural_order(name)[0]
+    part = name.name_parts[first]
+    if part.role is not Role.NAME:
+        return None
+    return first if compare_parts(part, word_part(MUHAMMAD)).score >= MIN_PART_SCORE else None
 
 
 def align(
@@ -447,7 +468,8 @@ def align(
     free_q, free_e = work.free_q(), work.free_e()
     unmatched_q = tuple(q_parts[i] for i in free_q)
     unmatched_e = tuple(e_parts[j] for j in free_e)
-    cost = _unmatched_cost(query, free_q, work.q_weights, UNMATCHED_QUERY_COST, not free_e)
+    # The traveller's Muhammad only: the list's own unaligned parts already cost half as much.
+    cost = _unmatched_cost(query, free_q, work.q_weights, UNMATCHED_QUERY_COST, not free_e, True)
     cost += _unmatched_cost(entry, free_e, work.e_weights, UNMATCHED_ENTRY_COST, not free_q)
     score = matched / (aligned_weight + cost) if aligned_weight + cost > 0 else 0.0
     # One name against one name, titles aside: Haji Khairullah is as much a mononym.

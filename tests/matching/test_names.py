@@ -71,6 +71,17 @@ def test_an_omitted_nasab_element_costs_little_and_a_contradicting_one_costs_mor
     assert "bin hassan" in [p.part.label for p in contradicting.unmatched_query]
 
 
+def test_a_muhammad_opening_the_traveller_s_given_names_costs_like_a_middle_name() -> None:
+    # Mohammad Jawad is Jawad: the list dropped the Muhammad, as people and lists often do.
+    dropped = score("NASRALLAH, Mohammad Jawad", "NASRALLAH, Jawad")
+    assert dropped == pytest.approx(score("NASRALLAH, Jawad Mohammad", "NASRALLAH, Jawad"))
+    assert dropped > score("NASRALLAH, Hassan Jawad", "NASRALLAH, Jawad")
+    # The list's own Muhammad costs as any name it adds: already half the traveller's cost.
+    assert score("Jawad NASRALLAH", "Mohammad Jawad NASRALLAH") < dropped
+    # Not on its own: Mohammed Ali is not Ali.
+    assert score("Mohammed Ali", "Ali") < THRESHOLD
+
+
 def test_a_middle_name_omitted_costs_like_a_nasab_and_less_than_a_first_name() -> None:
     without_nasab = score("Osama Laden", "Osama bin Mohammed Laden")
     without_middle = score("Osama Laden", "Osama Mohammed Laden")
