@@ -69,7 +69,8 @@ def unique_runs(
 def named_in(postings: Slots, slots: npt.NDArray[np.integer[Any]]) -> npt.NDArray[np.bool_]:
     """For each slot, whether a key's (sorted, non-empty) postings name it: a binary search
     each, not a pass over the postings."""
-    at = np.searchsorted(postings, slots).clip(max=len(postings) - 1)
+    at = np.searchsorted(postings, slots)
+    np.minimum(at, len(postings) - 1, out=at)  # not .clip(), several times slower on few slots
     found: npt.NDArray[np.bool_] = postings[at] == slots
     return found
 
