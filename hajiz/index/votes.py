@@ -32,8 +32,9 @@ def group_best(group: Group) -> Scored:
         return slots.astype(np.intp), np.full(len(slots), best + spread)
     ordered = sorted(group, key=lambda posting: -posting[1])
     slots = np.concatenate([p[0] for p in ordered])
-    bests = np.concatenate([np.full(len(p[0]), p[1]) for p in ordered])
-    spreads = np.concatenate([np.full(len(p[0]), p[2]) for p in ordered])
+    lengths = [len(p[0]) for p in ordered]
+    bests = np.repeat([p[1] for p in ordered], lengths)
+    spreads = np.repeat([p[2] for p in ordered], lengths)
     # The first occurrence of a slot is its heaviest key: postings are laid out heaviest first.
     unique, first, inverse = unique_runs(slots)
     return unique.astype(np.intp), bests[first] + np.bincount(inverse, weights=spreads)
