@@ -415,7 +415,8 @@ def _unmatched_cost(
             or i == opening
             or (part.role is Role.NAME and part.part.core in TITLES_ALSO_NAMES)
         ):
-            # Seyed Esmaeil against Esmail: a title the parser kept as a name costs little.
+            # A middle name, an opening Muhammad, or a title the parser kept as a name (Seyed
+            # Esmaeil against Esmail) costs little.
             cost = min(cost, costs[Role.NASAB])
         total += weights[i] * cost
     return total
@@ -469,8 +470,10 @@ def align(
     unmatched_q = tuple(q_parts[i] for i in free_q)
     unmatched_e = tuple(e_parts[j] for j in free_e)
     # The traveller's Muhammad only: the list's own unaligned parts already cost half as much.
-    cost = _unmatched_cost(query, free_q, work.q_weights, UNMATCHED_QUERY_COST, not free_e, True)
-    cost += _unmatched_cost(entry, free_e, work.e_weights, UNMATCHED_ENTRY_COST, not free_q)
+    q_cost = _unmatched_cost(
+        query, free_q, work.q_weights, UNMATCHED_QUERY_COST, not free_e, drops_muhammad=True
+    )
+    cost = q_cost + _unmatched_cost(entry, free_e, work.e_weights, UNMATCHED_ENTRY_COST, not free_q)
     score = matched / (aligned_weight + cost) if aligned_weight + cost > 0 else 0.0
     # One name against one name, titles aside: Haji Khairullah is as much a mononym.
     is_mononym = bool(work.pairs) and count_names(q_parts) == 1 == count_names(e_parts)

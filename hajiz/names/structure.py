@@ -462,12 +462,7 @@ def parse_parts(words: list[str], surname_words: int = 0) -> list[Part]:
             role = Role.KUNYA if prefix in ("abu", "umm") else Role.COMPOUND
             i += 1
             word = words[i]
-            if (
-                prefix != "abd"
-                and i + 1 < n
-                and word in ABD
-                and _opens_compound(word, words[i + 1])
-            ):
+            if prefix != "abd" and i + 1 < n and _opens_compound(word, words[i + 1]):
                 # Abu Abdul Aziz is Abu Abd al-Aziz: the kunya's word is the abd of a compound,
                 # whichever way it is spelt.
                 word = word if word == "عبد" else "abd"
