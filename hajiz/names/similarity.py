@@ -13,9 +13,9 @@ compared in `hajiz.names.parts`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
+from typing import NamedTuple
 
 from rapidfuzz.distance import OSA
 
@@ -40,9 +40,12 @@ class Reason(StrEnum):
     DIFFERENT = "different"
 
 
-@dataclass(frozen=True, slots=True)
-class PartMatch:
-    """How alike two parts are, in [0, 1], and why."""
+class PartMatch(NamedTuple):
+    """How alike two parts are, in [0, 1], and why.
+
+    A named tuple, not a frozen dataclass: a screening compares a few hundred pairs of parts
+    it has never seen, and a tuple is built in half the time.
+    """
 
     score: float
     reason: Reason
