@@ -429,9 +429,12 @@ def _opening_muhammad(name: AnalysedName) -> int | None:
         return None
     first = natural_order(name)[0]
     part = name.name_parts[first]
-    if part.role is not Role.NAME:
-        return None
-    return first if compare_parts(part, word_part(MUHAMMAD)).score >= MIN_PART_SCORE else None
+    return first if part.role is Role.NAME and _is_muhammad(part) else None
+
+
+def _is_muhammad(part: AnalysedPart) -> bool:
+    """Whether the part is a spelling of Muhammad, in either script."""
+    return compare_parts(part, word_part(MUHAMMAD)).score >= MIN_PART_SCORE
 
 
 def align(
@@ -606,7 +609,7 @@ def _shifted(
     first = longer.name_parts[l_order[0]]
     if first.role is not Role.NAME:
         return False
-    if compare_parts(first, word_part(MUHAMMAD)).score >= MIN_PART_SCORE:
+    if _is_muhammad(first):
         return False
     if shorter.name_parts[s_order[0]].part.prefix:
         return False

@@ -222,7 +222,7 @@ def one_arabic_word(first: str, second: str) -> bool:
             if _vowel_quality(gap_a) != _vowel_quality(gap_b):
                 return False
             continue
-        patterns = (_gap_pattern(letters, i == 0, i == last) for letters in _ARABIC_GAPS)
+        patterns = (_gap_pattern(letters, False, False) for letters in _ARABIC_GAPS)
         if not any(p.fullmatch(gap_a) and p.fullmatch(gap_b) for p in patterns):
             return False
     return True
