@@ -12,6 +12,7 @@ import itertools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 from hajiz.names.analysis import (
     AnalysedName,
@@ -105,8 +106,7 @@ INFO_FULL = 1.4
 INFO_BASE_MONONYM = 0.8
 
 
-@dataclass(frozen=True, slots=True)
-class AlignedPair:
+class AlignedPair(NamedTuple):
     """A query part and the entry part it was matched to."""
 
     query: AnalysedPart
@@ -127,9 +127,12 @@ class AlignedPair:
         }
 
 
-@dataclass(frozen=True, slots=True)
-class NameComparison:
-    """How a query name compares with an entry name."""
+class NameComparison(NamedTuple):
+    """How a query name compares with an entry name.
+
+    Named tuples, like `AlignedPair`: a screening builds one for every name pair it aligns,
+    about twenty, and a tuple is built in a third of the time of a frozen dataclass.
+    """
 
     score: float
     query_name: AnalysedName
@@ -138,7 +141,7 @@ class NameComparison:
     unmatched_query: tuple[AnalysedPart, ...] = ()
     unmatched_entry: tuple[AnalysedPart, ...] = ()
     is_reordered: bool = False
-    notes: tuple[str, ...] = field(default=())
+    notes: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, object]:
         """The comparison as an officer reads it."""

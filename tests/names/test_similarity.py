@@ -432,3 +432,55 @@ def test_plain_spelling_keeps_vowel_qualities_apart(a: str, b: str) -> None:
     assert plain_spelling(a.lower()) != plain_spelling(b.lower())
     assert not same_plain_spelling(a.lower(), b.lower())
     assert part_similarity(a, b).score < SCORE_PLAIN_SPELLING
+
+
+# Latin pairs far apart, near and in between: the shortcut must give the full comparison's
+# result for every one it takes, and leave alike pairs (a feminine ending, a vowel) alone.
+_SHORTCUT_WORDS = (
+    "abdullah",
+    "smith",
+    "mohammed",
+    "muhammad",
+    "karim",
+    "karima",
+    "hassan",
+    "husain",
+    "ali",
+    "alia",
+    "baghdadi",
+    "rahman",
+    "yusuf",
+    "joseph",
+    "ahmad",
+    "hamid",
+    "omar",
+    "umar",
+    "larbi",
+    "zhou",
+    "nguyen",
+    "bin",
+    "aziz",
+    "azizullah",
+    "abu",
+    "bakr",
+)
+
+
+def test_far_apart_words_take_a_shortcut_to_the_same_result(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import hajiz.names.similarity as similarity
+
+    pairs = [(word(a), word(b)) for a, b in itertools.permutations(_SHORTCUT_WORDS, 2)]
+    shortcut = [core_similarity(a, b) for a, b in pairs]
+    taken = sum(similarity._far_apart(a, b) is not None for a, b in pairs)
+    monkeypatch.setattr(similarity, "_far_apart", lambda a, b: None)
+    assert [core_similarity(a, b) for a, b in pairs] == shortcut
+    assert taken > len(pairs) // 2
+
+
+def test_alike_words_never_take_the_far_apart_shortcut() -> None:
+    import hajiz.names.similarity as similarity
+
+    for a, b in [("karim", "karima"), ("omar", "umar"), ("hassan", "hasan"), ("ali", "alia")]:
+        assert similarity._far_apart(word(a), word(b)) is None
