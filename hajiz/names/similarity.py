@@ -218,9 +218,11 @@ def _distinct_short_names(a: AnalysedPart, b: AnalysedPart) -> bool:
     """Two short names the lexicon knows, and knows apart (Badr/Bakr, Said/Saad, Ali/Alia).
 
     A typo rarely lands on another real name, so an edit between two known names is a
-    different name, not a misspelling."""
+    different name, not a misspelling. Two ways of writing one Arabic vowel are not an edit:
+    the Persian and Turkish e for the Arabic i (Edris/Idris, Erfan/Irfan, Esmat/Ismat), which
+    the name data often files in groups of their own."""
     short = len(a.core) <= SHORT_NAME and len(b.core) <= SHORT_NAME
-    return short and _known_apart(a, b)
+    return short and _known_apart(a, b) and _folded(a.core) != _folded(b.core)
 
 
 def _known_apart(a: AnalysedPart, b: AnalysedPart) -> bool:
