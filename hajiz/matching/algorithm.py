@@ -22,7 +22,8 @@ from hajiz.matching.features import (
     gender_agreement,
     nationality_agreement,
 )
-from hajiz.matching.names import NameComparison, Weigh, align, lexicon_weight
+from hajiz.matching.names import NameComparison, align, lexicon_weight
+from hajiz.matching.pairing import Weigh
 from hajiz.matching.subjects import PreparedQuery, Subject, SubjectName
 from hajiz.model import NameKind
 

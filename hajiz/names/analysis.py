@@ -73,7 +73,7 @@ class AnalysedPart:
     frequency: float = 0.0  # relative frequency in the name data (0 = unseen)
     is_arabic: bool = False
     # First letters of the forms and of the phonetic keys: two words that start differently
-    # on both counts are not one word written apart (see matching.names' joined alignment).
+    # on both counts are not one word written apart (see matching.pairing's joined parts).
     initials: frozenset[str] = frozenset()
 
     @property

@@ -6,7 +6,8 @@ from typing import Any
 
 import pytest
 
-from hajiz.matching.names import MIN_PART_SCORE, NameComparison, align
+from hajiz.matching.names import NameComparison, align
+from hajiz.matching.pairing import MIN_PART_SCORE
 from hajiz.names.analysis import analyse
 from hajiz.names.similarity import Reason
 from hajiz.names.structure import Role

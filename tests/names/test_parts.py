@@ -9,7 +9,7 @@ from hajiz.names.analysis import AnalysedPart, analyse
 from hajiz.names.parts import compare_parts
 from hajiz.names.similarity import Reason
 
-# Below this a part is not aligned at all (hajiz.matching.names.MIN_PART_SCORE).
+# Below this a part is not aligned at all (hajiz.matching.pairing.MIN_PART_SCORE).
 NOT_ALIGNED = 0.7
 # At or above this two parts count as the same name (the evaluation's cut).
 SAME_NAME = 0.8

@@ -23,7 +23,7 @@ from hajiz.names.structure import Part
 
 from .conftest import without_lexicon, word
 
-# Below this a part is not aligned at all (hajiz.matching.names.MIN_PART_SCORE).
+# Below this a part is not aligned at all (hajiz.matching.pairing.MIN_PART_SCORE).
 NOT_ALIGNED = 0.7
 # At or above this two parts count as the same name (the evaluation's cut).
 SAME_NAME = 0.8
