@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from hajiz.names.attached import split_attached
 from hajiz.names.normalize import normalize_name
 from hajiz.names.structure import (
     Part,
@@ -17,7 +18,6 @@ from hajiz.names.structure import (
     parse_parts,
     patronymic_stems,
     rejoin_surname_first,
-    split_attached,
 )
 
 KUNYA, NASAB, NISBA = Role.KUNYA, Role.NASAB, Role.NISBA
