@@ -28,6 +28,7 @@ from hajiz.names.vocabulary import (
     KUNYA,
     KUNYA_WITH_ARTICLE,
     MIN_PATRONYMIC,
+    NAMES_AFTER_A_NAME,
     NASAB,
     PATRONYMIC_ENDINGS,
     TITLES,
@@ -192,16 +193,24 @@ def parse_parts(words: list[str], surname_words: int = 0) -> list[Part]:
     word is a name even if it is a title elsewhere ("SHEIKH, Muhammad Naeem", "HAJI, Ali").
     """
     surname_title = surname_words == 1 and bool(words) and words[0] in TITLES
-    words = split_attached(_turkic_patronymic([w for w in words if w]))
+    words = [w for w in words if w]
+    given_from = len(split_attached(words[:surname_words])) if surname_words else 0
+    words = split_attached(_turkic_patronymic(words))
     parts: list[Part] = []
+    named = False  # a given name has come: Sheikh or Haji after it is a name (Khalid Sheikh)
     i = 0
     n = len(words)
     while i < n:
         word = words[i]
-        if _is_title(words, i) and not (i == 0 and surname_title):
+        if (
+            _is_title(words, i)
+            and not (i == 0 and surname_title)
+            and not (named and word in NAMES_AFTER_A_NAME)
+        ):
             parts.append(Part(core=word, words=(word,), role=Role.TITLE))
             i += 1
             continue
+        named = named or i >= given_from
         link = None
         start = i
         if word in NASAB and i + 1 < n:

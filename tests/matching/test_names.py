@@ -348,3 +348,11 @@ def test_an_abd_written_apart_joins_the_compound_it_opens(query: str, entry: str
     assert first.entry.part.prefix == first.query.part.prefix == "abd"
     assert "abd written apart" in first.match.detail
     assert THRESHOLD <= result.score < score("Abdul Hamid Mohammed", "عبد الحميد محمد")
+
+
+def test_sheikh_inside_a_name_is_aligned_as_a_name() -> None:
+    # Khalid Sheikh Mohammed: two common names and a Sheikh that is his, not a title. Read as
+    # a title it weighed nothing, and the common names alone fell under the threshold.
+    result = compare_whole("Khaled Shaikh Mohamad", "MOHAMMED, Khalid Shaikh")
+    assert result.score >= THRESHOLD
+    assert ("shaikh", Role.NAME) in [(p.entry.part.label, p.entry.role) for p in result.pairs]

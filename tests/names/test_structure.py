@@ -685,3 +685,27 @@ def test_arabic_abd_before_a_bare_name_is_the_name_abid(name: str, expected: lis
 def test_el_sayed_after_a_name_is_a_family_name_in_either_script(text: str) -> None:
     # السيد is the article and سيد, as El Sayed is: a title only before two names or more.
     assert [p.role for p in parts(text)] == [NAME, NISBA]
+
+
+@pytest.mark.parametrize(
+    ("name", "surname_words", "expected"),
+    [
+        ("Khalid Sheikh Mohammed", 0, [("khalid", NAME), ("sheikh", NAME), ("mohammed", NAME)]),
+        ("MOHAMMED, Khalid Shaikh", 1, [("mohammed", NAME), ("khalid", NAME), ("shaikh", NAME)]),
+        ("Hassan Sheikh Mohamud", 0, [("hassan", NAME), ("sheikh", NAME), ("mohamud", NAME)]),
+        ("Ali Haji Hassan", 0, [("ali", NAME), ("haji", NAME), ("hassan", NAME)]),
+        ("خالد شيخ محمد", 0, [("خالد", NAME), ("شيخ", NAME), ("محمد", NAME)]),
+        # Before the given names they are still titles, after a comma too.
+        ("Sheikh Ahmed Yassin", 0, [("sheikh", TITLE), ("ahmed", NAME), ("yassin", NAME)]),
+        ("YASSIN, Sheikh Ahmed", 1, [("yassin", NAME), ("sheikh", TITLE), ("ahmed", NAME)]),
+        ("AL-BAGHDADI, Sheikh Ibrahim", 1, [("al-baghdadi", NISBA), ("sheikh", TITLE),
+                                            ("ibrahim", NAME)]),
+        # Other titles stay titles wherever they are.
+        ("Ayman Dr. al-Zawahiri", 0, [("ayman", NAME), ("dr", TITLE), ("al-zawahiri", NISBA)]),
+    ],
+)  # fmt: skip
+def test_sheikh_or_haji_after_a_given_name_is_a_name(
+    name: str, surname_words: int, expected: list[Any]
+) -> None:
+    parsed = parse_parts(normalize_name(name), surname_words)
+    assert [(p.label, p.role) for p in parsed] == expected
