@@ -6,6 +6,7 @@ written onto its first word (Fazlur Rehman). `structure.parse_parts` reads the w
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 
@@ -229,11 +230,18 @@ def split_attached(words: list[str]) -> list[str]:
             out.append(word + following)  # ذو الفقار is one name, as ذوالفقار (Zulfiqar)
             joined = True
         elif "\u0600" <= word[0] <= "\u06ff":
-            out.extend(_split_arabic(word))
+            out.extend(_split_alone(word, True))
         else:
             word = plain_abd(word)
-            out.extend(_split_idafa(word, following) or _split_latin(word))
+            out.extend(_split_idafa(word, following) or _split_alone(word, False))
     return out
+
+
+@lru_cache(maxsize=1 << 17)
+def _split_alone(word: str, is_arabic: bool) -> tuple[str, ...]:
+    """A word split on its own, whatever follows it (cached: a list's names repeat their words,
+    and a million-name build splits each of them once instead of every time)."""
+    return tuple(_split_arabic(word) if is_arabic else _split_latin(word))
 
 
 # The article written onto the first word of an idafa compound, as Urdu and Pashto names spell

@@ -8,8 +8,8 @@ laqab with the article (al-Baghdadi), a title set aside (Sheikh, Dr.), or a plai
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import StrEnum
+from typing import NamedTuple
 
 from hajiz.names.attached import (
     ARABIC_ABD_BARE,
@@ -48,9 +48,12 @@ class Role(StrEnum):
     TITLE = "title"
 
 
-@dataclass(frozen=True, slots=True)
-class Part:
-    """One element of a name: its distinctive core word and the structure around it."""
+class Part(NamedTuple):
+    """One element of a name: its distinctive core word and the structure around it.
+
+    A named tuple: a million-name build makes a few million, and hashes each as the key of
+    the analysis cache; a tuple is built and hashed in C, a frozen dataclass in Python.
+    """
 
     core: str
     words: tuple[str, ...]
