@@ -68,14 +68,14 @@ TITLES = frozenset(
      "مولانا", "الملا", "القاري", "قاري", "الاستاذ", "استاذ", "المهندس", "مهندس"}
 )  # fmt: skip
 
-# Titles that are also common given names: set aside only when more than one other word remains
-# and they come first (Sayyid Ali vs. Sayyid as a name).
 # Titles that are names when they follow a given name: Khalid Sheikh Mohammed, Hassan Sheikh
 # Mohamud, Omar Saeed Sheikh, Ali Haji Hassan. Before the given names they are titles.
 NAMES_AFTER_A_NAME = frozenset(
     {"sheikh", "shaikh", "shaykh", "sheik", "shaik", "cheikh", "cheik", "sheykh",
      "haji", "hajji", "hadji", "شيخ", "حاج", "حاجي"}
 )  # fmt: skip
+# Titles that are also common given names: set aside only when more than one other word remains
+# and they come first (Sayyid Ali vs. Sayyid as a name).
 TITLES_ALSO_NAMES = frozenset(
     {"sayyid", "sayyed", "seyyed", "syed", "sayed", "seyed", "sharif", "amir", "emir", "hafiz",
      "sultan",
