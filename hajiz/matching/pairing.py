@@ -41,7 +41,7 @@ Compare = Callable[[AnalysedPart, AnalysedPart], PartMatch]
 Weigh = Callable[[AnalysedPart], float]
 
 
-def pair_weight(rq: float, re: float) -> float:
+def _pair_weight(rq: float, re: float) -> float:
     return (min(1.0, rq) + min(1.0, re)) / 2.0
 
 
@@ -89,7 +89,8 @@ class Pairing:
             self.used_q[i] = True
         for j in ei:
             self.used_e[j] = True
-        weight = pair_weight(sum(self.q_weights[i] for i in qi), sum(self.e_weights[j] for j in ei))
+        q_weight = sum(self.q_weights[i] for i in qi)
+        weight = _pair_weight(q_weight, sum(self.e_weights[j] for j in ei))
         self.pairs.append((qi, ei, match, weight, q, e))
 
     def retake(
@@ -143,7 +144,7 @@ def pair_one_to_one(work: Pairing, compare: Compare) -> None:
         if not used_q[i] and not used_e[j]:
             # `work.take` for one part a side, inlined: the commonest step of every alignment.
             used_q[i] = used_e[j] = True
-            weight = pair_weight(work.q_weights[i], work.e_weights[j])
+            weight = _pair_weight(work.q_weights[i], work.e_weights[j])
             pairs.append(((i,), (j,), match, weight, work.q_parts[i], e_parts[j]))
 
 

@@ -72,7 +72,7 @@ TITLES = frozenset(
 # Mohamud, Omar Saeed Sheikh, Ali Haji Hassan. Before the given names they are titles.
 NAMES_AFTER_A_NAME = frozenset(
     {"sheikh", "shaikh", "shaykh", "sheik", "shaik", "cheikh", "cheik", "sheykh",
-     "haji", "hajji", "hadji", "شيخ", "حاج", "حاجي"}
+     "haji", "hajji", "hadji", "شيخ", "حاج"}
 )  # fmt: skip
 # Titles that are also common given names: set aside only when more than one other word remains
 # and they come first (Sayyid Ali vs. Sayyid as a name).
