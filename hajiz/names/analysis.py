@@ -52,6 +52,12 @@ _SLAVIC_SURNAME_ENDINGS = ("yeva", "ova", "eva", "yev", "ov", "ev")
 _MIN_SURNAME_STEM = 3
 _RUSSIAN_G = re.compile(r"^g[aeiouy]")
 RUSSIAN_G_BELOW = 1e-5
+# Turkish writes a final d as t and a final b as p (Hamit, Muhammet, Davut, Recep), the -din of
+# a compound as -tin (Nurettin, Necmettin), and ج as c (Mecit). Not a final -at: there the t is
+# as often Arabic's own (Farhat is not Farhad, Hikmat is حكمت).
+_TURKISH_FINAL = re.compile(r"(?<=[eiu])t$|(?<=[aeiou])p$|(?<=[aeiu])tt(?=in$)")
+_TURKISH_VOICED = {"t": "d", "p": "b", "tt": "dd"}
+_TURKISH_C = re.compile(r"c(?!h)")
 # Latin words that may carry an attached article: "albaghdadi" also stands for "baghdadi".
 _ATTACHED_ARTICLES = ("al", "el", "ul")
 # Letters after an attached article that make a word too short to read so on its own: ALALI
@@ -203,6 +209,9 @@ def analyse_part(part: Part) -> AnalysedPart:
             keys.add(phonetic_key("j" + core[2:]))
         if _MALAY_SY.search(core):
             keys.add(phonetic_key(_MALAY_SY.sub("sh", core)))
+        turkish = _turkish_reading(core)
+        if turkish:
+            keys.add(phonetic_key(turkish))
         if _RUSSIAN_G.match(core) and frequency < RUSSIAN_G_BELOW:
             # Russian has no h and writes Arabic h as g (Gusein = Husayn, Gadzhi = Hajji):
             # only for words rare in the name data, so Gamal and Ghani keep their g.
@@ -234,6 +243,19 @@ PERSIAN_FORMS = 3
 
 
 @lru_cache(maxsize=1 << 18)
+def _turkish_reading(word: str) -> str | None:
+    """A Latin word read back from Turkish spelling (Hamit as Hamid, Mecit as Mejid), or None
+    when it ends in none of Turkish's devoiced endings.
+
+    Only such an ending makes a word's c a Turkish one: Cesar and Celia keep their c, and Jasser
+    and Jalia stay other names.
+    """
+    voiced = _TURKISH_FINAL.sub(lambda m: _TURKISH_VOICED[m.group()], word)
+    if voiced == word:
+        return None
+    return _TURKISH_C.sub("j", voiced)
+
+
 def _persian_keys(word: str) -> frozenset[str]:
     """Phonetic keys of a Latin word's Arabic name read as Persian, Urdu and Turkish read it.
 

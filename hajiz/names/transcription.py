@@ -26,10 +26,15 @@ _EXTRA_CONSONANTS: dict[str, tuple[str, ...]] = {
     "س": ("c",), "ش": ("sch",), "ص": ("c",), "ظ": ("th",), "ف": ("ph",), "ڤ": ("f",),
     "ق": ("c", "ck"), "ك": ("ck", "q", "g"),
 }  # fmt: skip
-# Arabic letters that write a foreign sound, read back only from Arabic script: خ for Spanish j
-# (خوسيه, Jalid for Khalid) and for a plain k. Two Latin spellings do not meet through them
-# (Jamal is not Kamal).
-_FOREIGN_READINGS = {"خ": frozenset({"j", "k"})}
+# Readings of an Arabic letter found in one language's spellings only, read back only from
+# Arabic script: خ for Spanish j (خوسيه, Jalid for Khalid) and for a plain k; Turkish c for ج
+# (Yücesir, Dogramaci) and ş, written s without its cedilla, for ش (Yaşar, Ermiş). Two Latin
+# spellings do not meet through them: Jamal is not Kamal, and Sami is not Shami.
+_FOREIGN_READINGS = {
+    "خ": frozenset({"j", "k"}),
+    "ج": frozenset({"c"}),
+    "ش": frozenset({"s"}),
+}
 # و inside a word is a vowel letter or, in Persian and Urdu names, v (Javad, Mousavi, Rizvi).
 _V = "و"
 # A word-initial و or ي is a consonant in Arabic; in Latin it may be a consonant letter

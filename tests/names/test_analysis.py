@@ -204,6 +204,32 @@ def test_a_malay_sy_meets_its_sh_spelling(malay: str, other: str) -> None:
     assert only_part(malay).phonetic & only_part(other).phonetic
 
 
+@pytest.mark.parametrize(
+    ("turkish", "other"),
+    [
+        ("Hamit", "Hamid"),  # a final d written t
+        ("Muhammet", "Muhammad"),
+        ("Davut", "Dawud"),
+        ("Recep", "Rajab"),  # a final b written p, and ج written c
+        ("Mecit", "Majid"),
+        ("Nurettin", "Nuruddin"),  # -din written -tin
+    ],
+)
+def test_a_turkish_spelling_meets_the_arabic_name(turkish: str, other: str) -> None:
+    assert only_part(turkish).phonetic & only_part(other).phonetic
+
+
+@pytest.mark.parametrize(
+    ("word", "other"),
+    [
+        ("Farhat", "Farhad"),  # a final -at is as often Arabic's own t
+        ("Cesar", "Jasser"),  # a c is Turkish only in a word with a Turkish ending
+    ],
+)
+def test_a_word_without_a_turkish_ending_keeps_its_letters(word: str, other: str) -> None:
+    assert not only_part(word).phonetic & only_part(other).phonetic
+
+
 def test_a_slavic_surname_carries_the_groups_of_the_name_it_is_made_from() -> None:
     assert only_part("Magomedov").groups & only_part("Muhammadov").groups
     assert not only_part("Magomedov").groups & only_part("Magomed").groups

@@ -28,6 +28,9 @@ from .conftest import without_lexicon, word
         ("جواد", "Javad"),  # و as the v of Persian names
         ("موسوي", "Mousavi"),
         ("خالد", "Jalid"),  # خ as a Spanish j
+        ("ياشار", "Yaşar"),  # Turkish ş, and without its cedilla
+        ("ياشار", "Yasar"),
+        ("يوجسير", "Yücesir"),  # Turkish c for ج
     ],
 )
 def test_a_latin_spelling_of_the_arabic_letters_is_recognised(arabic: str, latin: str) -> None:
@@ -86,6 +89,7 @@ def test_two_latin_spellings_of_one_arabic_word_are_recognised(first: str, secon
         ("Karim", "Kasim"),  # r and s are no one Arabic letter
         ("Peter", "Petra"),
         ("Jamal", "Kamal"),  # j and k meet only in a foreign reading of خ
+        ("Sami", "Shami"),  # and s and sh only in the Turkish reading of ش
     ],
 )
 def test_latin_words_no_arabic_word_spells_both_are_refused(first: str, second: str) -> None:
