@@ -18,6 +18,12 @@ ARTICLES = frozenset({"al", "el", "ul", "ad", "adh", "an", "ar", "as", "ash", "a
 # Words that link a person to a father or ancestor: "bin Laden", "ould Abdallah".
 NASAB_LINKS = frozenset({"bin", "ibn", "ben", "bint", "binti", "ould", "walad"})
 PARTICLE_FORMS = ("al-", "el-", "none", "attached", "separate")
+# Words that open a compound name with the word after them: Abdul Qadeer, Abu Bakr, Umm Kulthum.
+COMPOUND_OPENERS = frozenset(
+    {"abd", "abdul", "abdel", "abdal", "abdol", "abdur", "abdus", "abu", "abou", "abo", "umm"}
+)
+# Words that close a compound name with the word before them: Nur al-Din, Saif Allah.
+COMPOUND_CLOSERS = frozenset({"din", "deen", "uddin", "eddin", "allah", "ullah", "ollah"})
 
 _HYPHENATED = re.compile(r"^([A-Za-z]{1,3})-(.+)$")
 
@@ -117,9 +123,9 @@ def particle_change(name: str, rng: random.Random) -> str | None:
 def drop_nasab(name: str, rng: random.Random) -> str | None:
     """Drop one lineage element: `bin X` (or `ould X`, ...); else the father's name.
 
-    A name without a lineage word but with a chain of names (four or more words in natural
+    A name without a lineage word but with a chain of names (four or more names in natural
     order, or three or more given names after `SURNAME,`) loses its second given name, which in
-    Arabic naming is the father's name.
+    Arabic naming is the father's name. A compound (Abdul Qadeer, Abu Bakr) counts as one name.
     """
     words = name.replace(",", " , ").split()
     links = [
@@ -130,18 +136,34 @@ def drop_nasab(name: str, rng: random.Random) -> str | None:
     if links:
         index = rng.choice(links)
         kept = [*words[:index], *words[index + 2 :]]
-    else:
+        text = " ".join(kept).replace(" , ", ", ").strip(" ,")
+        return text or None
+    if "," in name:
         primary, secondary = split_identifiers(name)
-        given = secondary.split()
-        is_chain = len(given) >= 3 if "," in name else len(given) + len(primary.split()) >= 4
-        if not is_chain:
+        given = name_elements(secondary.split())
+        if len(given) < 3:
             return None
-        given = [given[0], *given[2:]]
-        if "," in name:
-            return f"{primary}, {' '.join(given)}"
-        return f"{' '.join(given)} {primary}"
-    text = " ".join(kept).replace(" , ", ", ").strip(" ,")
-    return text or None
+        return f"{primary}, {' '.join([given[0], *given[2:]])}"
+    names = name_elements(name.split())
+    if len(names) < 4:
+        return None
+    return " ".join([names[0], *names[2:]])
+
+
+def name_elements(words: list[str]) -> list[str]:
+    """Words grouped into the names they write: Abdul Qadeer, Abu Bakr, al-Rahman and Nur
+    al-Din are one name each, so that dropping a name never leaves half a compound."""
+    elements: list[str] = []
+    joining = False
+    for word in words:
+        bare = word.lower().replace("‘", "").replace("'", "")
+        closer = bare.rsplit("-", 1)[-1] in COMPOUND_CLOSERS
+        if elements and (joining or closer):
+            elements[-1] = f"{elements[-1]} {word}"
+        else:
+            elements.append(word)
+        joining = bare in COMPOUND_OPENERS or bare in ARTICLES
+    return elements
 
 
 def _spelling_sites(lower: str) -> list[tuple[int, str, str]]:

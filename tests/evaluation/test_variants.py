@@ -69,6 +69,19 @@ def test_drop_nasab_without_bin_drops_the_fathers_name():
     )
 
 
+def test_drop_nasab_drops_a_compound_whole_and_never_half_of_one():
+    rng = random.Random(0)
+    assert variants.drop_nasab("Nur al-Din Muhammad Ali Hassan", rng) == "Nur al-Din Ali Hassan"
+    assert (
+        variants.drop_nasab("AL-SHARIKH, Abdul Mohsen Abdullah Ibrahim", rng)
+        == "AL-SHARIKH, Abdul Mohsen Ibrahim"
+    )
+    assert variants.drop_nasab("AHMAD, Ali Abdul Rahman Said", rng) == "AHMAD, Ali Said"
+    # Three names, not five words: too short a chain to lose one.
+    assert variants.drop_nasab("ABU BAKR YUNIS JABIR", rng) is None
+    assert variants.drop_nasab("ABDUL QADEER BASIR ABDUL BASEER", rng) is None
+
+
 def test_drop_nasab_leaves_short_names_alone():
     assert variants.drop_nasab("Ahmed Hassan", random.Random(0)) is None
     assert variants.drop_nasab("PETROV, Ivan Ivanovich", random.Random(0)) is None
