@@ -13,6 +13,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from rapidfuzz.distance import OSA
+
 from hajiz.names.analysis import AnalysedName, AnalysedPart, natural_order
 from hajiz.names.parts import compare_parts
 from hajiz.names.similarity import (
@@ -26,7 +28,7 @@ from hajiz.names.similarity import (
     word_part,
 )
 from hajiz.names.structure import Role
-from hajiz.names.vocabulary import ABD, MUHAMMAD
+from hajiz.names.vocabulary import ABD, AMBIGUOUS_ABD, MUHAMMAD
 
 # Parts aligned below this similarity count as unaligned.
 MIN_PART_SCORE = 0.7
@@ -262,7 +264,21 @@ def _abd_before(parts: tuple[AnalysedPart, ...], used: list[bool], at: int) -> b
     if parts[at].part.prefix or at == 0 or used[at - 1]:
         return False
     before = parts[at - 1]
-    return before.role is Role.NAME and before.core in ABD
+    return before.role is Role.NAME and (before.core in ABD or _misspelt_abd(before))
+
+
+# Spellings of abd that are no names of their own, for reading a misspelt one.
+_PLAIN_ABD = frozenset(w for w in ABD - AMBIGUOUS_ABD if w.isascii())
+
+
+def _misspelt_abd(part: AnalysedPart) -> bool:
+    """An abd word with one typo (Adbul, Abduol, Absur, Ebdul) that the parser read as a name:
+    a word the lexicon does not know, one edit from a spelling of abd. Known names one edit
+    away (Abbas, Abdas) stay names."""
+    word = part.core
+    if part.is_arabic or part.groups or word[:1] not in "ae" or len(word) < len("abd"):
+        return False
+    return any(OSA.distance(word, abd, score_cutoff=1) <= 1 for abd in _PLAIN_ABD)
 
 
 def is_muhammad(part: AnalysedPart) -> bool:

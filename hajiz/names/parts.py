@@ -43,7 +43,12 @@ def compare_parts(a: AnalysedPart, b: AnalysedPart) -> PartMatch:
         if whole is not None:
             return whole
     if a.part.prefix != b.part.prefix:
-        whole = _whole_kunya_match(a, b) or _whole_kunya_match(b, a)
+        whole = (
+            _whole_kunya_match(a, b)
+            or _whole_kunya_match(b, a)
+            or _abd_written_whole(a, b)
+            or _abd_written_whole(b, a)
+        )
         if whole is not None:
             return whole
     if a.part.link != b.part.link:
@@ -148,17 +153,49 @@ def _whole_compound_match(compound: AnalysedPart, word: AnalysedPart) -> PartMat
 
 
 def _closest_whole(
-    part: AnalysedPart, written: str, word: AnalysedPart, wholes: list[str]
+    part: AnalysedPart,
+    written: str,
+    word: AnalysedPart,
+    wholes: list[str],
+    spellings: tuple[str, ...] = ("",),
 ) -> PartMatch | None:
-    """The whole spelling of a compound or kunya (`wholes`) closest to a Latin word, if it
-    is MIN_WHOLE_COMPOUND alike; `written` is how the part reads in the explanation."""
-    score, whole = max((spelling_similarity(word.core, w), w) for w in wholes)
+    """The whole spelling of a compound or kunya (`wholes`) closest to a Latin word (with one
+    of `spellings` after it), if it is MIN_WHOLE_COMPOUND alike; `written` is how the part
+    reads in the explanation."""
+    score, whole, said = max(
+        (spelling_similarity(word.core + s, w), w, word.core + s) for w in wholes for s in spellings
+    )
     if score < MIN_WHOLE_COMPOUND:
         return None
     if part.is_arabic:
-        detail = f"{written} → {whole} ~ {word.core}"
+        detail = f"{written} → {whole} ~ {said}"
         return PartMatch(score * CROSS_SCRIPT_FACTOR, Reason.TRANSLITERATION, detail)
-    return PartMatch(score, Reason.SPELLING, f"{word.core} ~ {whole}")
+    return PartMatch(score, Reason.SPELLING, f"{said} ~ {whole}")
+
+
+# How abd- and its article are written onto the name they open (Abdullah, Abdelkader,
+# Abdurrahman, with the article's l taking the sun letter's sound).
+_ABD_OPENINGS = ("abd", "abdu", "abdul", "abdel", "abdal", "abdol", "abdil")
+# A word shorter than this is no abd compound written whole.
+MIN_ABD_WHOLE = 6
+
+
+def _abd_written_whole(abd: AnalysedPart, word: AnalysedPart) -> PartMatch | None:
+    """A Latin word against an abd compound written as one word: Adbullah, Aldullah or Adollah,
+    a misspelt Abdullah the parser could not split, against Abd Allah, and the joined Abduol
+    Rahim against Abd al-Rahim. None unless it is a close spelling."""
+    if abd.part.prefix != "abd" or word.is_arabic or word.core[:1] not in "ae":
+        return None
+    if word.part.prefix or word.part.link or word.part.article:
+        return None
+    spellings = _SUFFIX_SPELLINGS.get(word.part.suffix, ("",)) if word.part.suffix else ("",)
+    if len(word.core) + len(spellings[0]) < MIN_ABD_WHOLE:
+        return None
+    wholes = [opening + form for form in abd.forms for opening in _ABD_OPENINGS]
+    # The article's l taking a sun letter's sound (Abdurrahman), or its a the vowel (Abdullah).
+    wholes += [f"abd{vowel}{form[:1]}{form}" for form in abd.forms for vowel in "ue"]
+    wholes += [f"abd{v}{form[1:]}" for form in abd.forms if form[:2] == "al" for v in "uaoe"]
+    return _closest_whole(abd, abd.part.label, word, wholes, spellings)
 
 
 # How Abu is written onto the name it opens, where the parser does not split it (it splits

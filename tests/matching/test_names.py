@@ -350,6 +350,27 @@ def test_an_abd_written_apart_joins_the_compound_it_opens(query: str, entry: str
     assert THRESHOLD <= result.score < score("Abdul Hamid Mohammed", "عبد الحميد محمد")
 
 
+@pytest.mark.parametrize(
+    ("query", "entry"),
+    [
+        ("SAAD, Adbul Latif", "SAAD, Abdul Latif"),
+        ("AL-TALHI, Abduol Rahim", "AL-TALHI, Abdul Rahim"),
+        ("MANAN, Ebdul Rahim", "MANAN, Abdul Rahim"),
+    ],
+)
+def test_a_mistyped_abd_written_apart_joins_the_compound_it_opens(query: str, entry: str) -> None:
+    result = compare_whole(query, entry)
+    assert result.score >= THRESHOLD
+    assert any("abd written apart" in p.match.detail for p in result.pairs)
+
+
+def test_a_known_name_one_letter_from_abd_is_no_abd() -> None:
+    # Abbas is one letter from Abdas, but a name of its own: Abbas Rahman is no Abd al-Rahman.
+    result = compare("Abbas Rahman Khan", "Abd al-Rahman Khan")
+    assert [p.part.label for p in result.unmatched_query] == ["abbas"]
+    assert result.score < THRESHOLD
+
+
 def test_sheikh_inside_a_name_is_aligned_as_a_name() -> None:
     # Khalid Sheikh Mohammed: two common names and a Sheikh that is his, not a title. Read as
     # a title it weighed nothing, and the common names alone fell under the threshold.

@@ -161,6 +161,17 @@ def test_a_kunya_the_parser_could_not_split_is_compared_whole() -> None:
     assert compare_parts(parsed("Abraham"), parsed("Abu Rahman")).score < NOT_ALIGNED
 
 
+@pytest.mark.parametrize("typed", ["Adbullah", "Aldullah", "Abwallah", "Adollah"])
+def test_an_abd_compound_mistyped_into_one_word_is_compared_whole(typed: str) -> None:
+    # One typo in Abdullah: the parser no longer sees the abd-, or reads -ullah as the end.
+    match = compare_parts(parsed(typed), parsed("Abd Allah"))
+    assert match.score >= SAME_NAME
+    assert match.reason is Reason.SPELLING and "abd" in match.detail
+    assert compare_parts(parsed(typed), parsed("عبد الله")).score >= SAME_NAME
+    # Far from every whole spelling: still a different name.
+    assert compare_parts(parsed("Ahmad"), parsed("Abd Allah")).score < NOT_ALIGNED
+
+
 def test_patronymics_from_variant_names_are_variants_but_not_of_the_name() -> None:
     russian = analyse("SEMENCHEV, Igor Igorevich").name_parts
     ukrainian = analyse("SEMENCHEV, Ihor Ihorovych").name_parts
