@@ -80,6 +80,9 @@ CROSS_SCRIPT_FACTOR = 0.98
 # Known names this short that the lexicon keeps apart are different names, whatever the edits.
 SHORT_NAME = 5
 DISTINCT_SHORT_NAMES = 0.6
+# Unless the two differ by two neighbouring letters swapped, the commonest slip of a typist
+# (Ahmad typed Hamad, Ayman typed Yaman): just aligned, as weak evidence.
+SWAPPED_SHORT_NAMES = 0.7
 # Per-edit penalty is EDIT_BUDGET / length: one edit in 4 letters costs 0.3, in 10 letters 0.12.
 EDIT_BUDGET = 1.2
 
@@ -225,6 +228,14 @@ def _distinct_short_names(a: AnalysedPart, b: AnalysedPart) -> bool:
     return short and _known_apart(a, b) and _folded(a.core) != _folded(b.core)
 
 
+def _swapped(a: str, b: str) -> bool:
+    """Whether two words differ only by two neighbouring letters swapped (Ahmad, Hamad)."""
+    if len(a) != len(b):
+        return False
+    differ = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+    return len(differ) == 2 and differ[1] == differ[0] + 1 and a[differ[0]] == b[differ[1]]
+
+
 def _known_apart(a: AnalysedPart, b: AnalysedPart) -> bool:
     """Two words the lexicon knows, in different variant groups: two names (Said, Saad)."""
     return bool(a.groups) and bool(b.groups) and not a.groups & b.groups
@@ -270,7 +281,8 @@ def core_similarity(a: AnalysedPart, b: AnalysedPart) -> PartMatch:
                 score = SCORE_PLAIN_SPELLING
                 detail = f"{a.core} ~ {b.core}: doubled letters or long vowels"
             elif _distinct_short_names(a, b):
-                score = min(score, DISTINCT_SHORT_NAMES)
+                cap = SWAPPED_SHORT_NAMES if _swapped(a.core, b.core) else DISTINCT_SHORT_NAMES
+                score = min(score, cap)
         result = PartMatch(score, reason, detail)
     phonetic_score = SCORE_PHONETIC_CROSS_SCRIPT if cross_script else SCORE_PHONETIC
     if a.phonetic & b.phonetic and result.score < phonetic_score:
