@@ -28,7 +28,8 @@ _LATIN_DIN = re.compile(
     r"^([a-z]{3,}?)(?:(?:[aeiu]d{1,2}|o?od{2}|ood|dd|[ae]ld)(?:in|een|ine|yn|ein)|[aeiou]ttin)$"
 )
 # X-ullah, -allah, -ollah; -illa and -ella only with the h: without it they are Romance
-# surnames (Padilla, Mantilla, Lavilla, Estrella), never compounds.
+# surnames (Padilla, Mantilla, Lavilla, Estrella), never compounds. -ulla, -alla and -olla
+# without it only after a known name (see `_split_latin`).
 _LATIN_ULLAH = re.compile(r"^([a-z]{3,}?)(?:[aou]llah?|[ie]llah)$")
 # Tajik and Uzbek -ullo, -ulloh (Rahmatullo, Nurulloh), read so only after a name the name data
 # knows (see `_known_before_ullah`), since Italian surnames end so too (Cirullo, Carullo).
@@ -195,7 +196,10 @@ def _split_latin(word: str) -> list[str]:
         return [match.group(1), "al", "din"]
     match = _LATIN_ULLAH.match(word)
     if match and match.group(1) not in ("mul", "mol", "abd"):
-        return [match.group(1), "allah"]
+        # Without the h, only after a name the name data knows (Faizulla, Fadlalla): Gaxiolla
+        # and Barkalla are surnames, and a misspelt Nurulla is still compared whole.
+        if word.endswith("h") or _known_before_ullah(match.group(1)):
+            return [match.group(1), "allah"]
     match = _LATIN_ULLO.match(word)
     if match and _known_before_ullah(match.group(1)):
         return [match.group(1), "allah"]

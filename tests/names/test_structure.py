@@ -248,6 +248,17 @@ def test_surnames_that_only_end_like_a_compound_are_names(name: str) -> None:
     assert shape(name) == [(name.lower(), NAME)]
 
 
+@pytest.mark.parametrize("name", ["Gaxiolla", "Barkalla", "Cebolla"])
+def test_a_word_ending_in_alla_without_h_after_no_known_name_is_a_name(name: str) -> None:
+    assert shape(name) == [(name.lower(), NAME)]
+
+
+@pytest.mark.parametrize(("name", "core"), [("Faizulla", "faiz"), ("Fadlalla", "fadl")])
+def test_x_alla_without_h_after_a_known_name_is_a_compound(name: str, core: str) -> None:
+    (part,) = parts(name)
+    assert (part.core, part.suffix, part.role) == (core, "allah", COMPOUND)
+
+
 @pytest.mark.parametrize("name", ["Cirullo", "Carullo", "Trullo"])
 def test_italian_surnames_ending_in_ullo_are_names(name: str) -> None:
     assert shape(name) == [(name.lower(), NAME)]
