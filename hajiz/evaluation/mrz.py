@@ -44,6 +44,8 @@ _APOSTROPHES = "'`´‘’ʼʻʹ"
 _NOT_LETTER = re.compile(r"[^A-Z]+")
 _PARTICLES = frozenset(
     {"AL", "EL", "BIN", "IBN", "BEN", "BINT", "ABU", "ABOU", "UMM", "OULD", "AG"}
+    # abd opens a compound the surname may be (Abdul Qadir), however it is spelt.
+    | {"ABD", "ABDUL", "ABDEL", "ABDAL", "ABDOL", "ABDUR", "ABDUS", "ABDOUL"}
 )
 
 
@@ -88,7 +90,8 @@ def split_identifiers(full: str) -> tuple[str, str]:
     """Split a listed name into (primary, secondary) identifiers.
 
     `SURNAME, Given Names` (OFAC style) splits at the comma. A name in natural order takes its
-    last word as the primary identifier, with a particle before it (al, bin, abu...) kept.
+    last word as the primary identifier, with the particles before it (al, bin, abu, abd ...)
+    kept: Abdul Qadir and Abd al-Rahman are one surname, not half of one.
     """
     if "," in full:
         primary, secondary = full.split(",", 1)
@@ -97,7 +100,7 @@ def split_identifiers(full: str) -> tuple[str, str]:
     if len(words) <= 1:
         return full.strip(), ""
     start = len(words) - 1
-    if start >= 2 and mrz_component(words[start - 1]) in _PARTICLES:
+    while start >= 2 and mrz_component(words[start - 1]) in _PARTICLES:
         start -= 1
     return " ".join(words[start:]), " ".join(words[:start])
 

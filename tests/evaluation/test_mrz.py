@@ -64,6 +64,12 @@ def test_split_identifiers_reads_both_list_styles():
     assert split_identifiers("Madonna") == ("Madonna", "")
 
 
+def test_split_identifiers_keeps_a_compound_surname_whole():
+    assert split_identifiers("Ahmad Taha Abdul Qadir") == ("Abdul Qadir", "Ahmad Taha")
+    assert split_identifiers("Said Abd al-Rahman") == ("Abd al-Rahman", "Said")
+    assert split_identifiers("Usama bin Muhammad bin Laden") == ("bin Laden", "Usama bin Muhammad")
+
+
 def test_listed_names_in_mrz_form():
     assert mrz_name("BIN LADEN, Usama") == "BIN<LADEN<<USAMA".ljust(FIELD_LENGTH, "<")
     assert mrz_name("SADDAM HUSSEIN AL-TIKRITI") == "AL<TIKRITI<<SADDAM<HUSSEIN".ljust(39, "<")
