@@ -242,7 +242,6 @@ PERSIAN_SOURCES = 2
 PERSIAN_FORMS = 3
 
 
-@lru_cache(maxsize=1 << 18)
 def _turkish_reading(word: str) -> str | None:
     """A Latin word read back from Turkish spelling (Hamit as Hamid, Mecit as Mejid), or None
     when it ends in none of Turkish's devoiced endings.
@@ -256,6 +255,7 @@ def _turkish_reading(word: str) -> str | None:
     return _TURKISH_C.sub("j", voiced)
 
 
+@lru_cache(maxsize=1 << 18)
 def _persian_keys(word: str) -> frozenset[str]:
     """Phonetic keys of a Latin word's Arabic name read as Persian, Urdu and Turkish read it.
 

@@ -195,11 +195,14 @@ def _split_latin(word: str) -> list[str]:
     if match:
         return [match.group(1), "al", "din"]
     match = _LATIN_ULLAH.match(word)
-    if match and match.group(1) not in ("mul", "mol", "abd"):
-        # Without the h, only after a name the name data knows (Faizulla, Fadlalla): Gaxiolla
-        # and Barkalla are surnames, and a misspelt Nurulla is still compared whole.
-        if word.endswith("h") or _known_before_ullah(match.group(1)):
-            return [match.group(1), "allah"]
+    # Without the h, only after a name the name data knows (Faizulla, Fadlalla): Gaxiolla and
+    # Barkalla are surnames, and a misspelt Nurulla is still compared whole.
+    if (
+        match
+        and match.group(1) not in ("mul", "mol", "abd")
+        and (word.endswith("h") or _known_before_ullah(match.group(1)))
+    ):
+        return [match.group(1), "allah"]
     match = _LATIN_ULLO.match(word)
     if match and _known_before_ullah(match.group(1)):
         return [match.group(1), "allah"]

@@ -182,8 +182,8 @@ MIN_ABD_WHOLE = 6
 
 def _abd_written_whole(abd: AnalysedPart, word: AnalysedPart) -> PartMatch | None:
     """A Latin word against an abd compound written as one word: Adbullah, Aldullah or Adollah,
-    a misspelt Abdullah the parser could not split, against Abd Allah, and the joined Abduol
-    Rahim against Abd al-Rahim. None unless it is a close spelling."""
+    a misspelt Abdullah the parser could not split, against Abd Allah. None unless it is a
+    close spelling."""
     if abd.part.prefix != "abd" or word.is_arabic or word.core[:1] not in "ae":
         return None
     if word.part.prefix or word.part.link or word.part.article:
