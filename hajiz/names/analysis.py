@@ -52,11 +52,11 @@ _SLAVIC_SURNAME_ENDINGS = ("yeva", "ova", "eva", "yev", "ov", "ev")
 _MIN_SURNAME_STEM = 3
 _RUSSIAN_G = re.compile(r"^g[aeiouy]")
 RUSSIAN_G_BELOW = 1e-5
-# Turkish writes a final d as t and a final b as p (Hamit, Muhammet, Davut, Recep), the -din of
-# a compound as -tin (Nurettin, Necmettin), and ج as c (Mecit). Not a final -at: there the t is
-# as often Arabic's own (Farhat is not Farhad, Hikmat is حكمت).
-_TURKISH_FINAL = re.compile(r"(?<=[eiu])t$|(?<=[aeiou])p$|(?<=[aeiu])tt(?=in$)")
-_TURKISH_VOICED = {"t": "d", "p": "b", "tt": "dd"}
+# Turkish writes a final d as t and a final b as p (Hamit, Muhammet, Davut, Recep), and ج as c
+# (Mecit). Not a final -at: there the t is as often Arabic's own (Farhat is not Farhad, Hikmat
+# is حكمت). The -tin of Nurettin is the parser's (-ettin is al-Din).
+_TURKISH_FINAL = re.compile(r"(?<=[eiu])t$|(?<=[aeiou])p$")
+_TURKISH_VOICED = {"t": "d", "p": "b"}
 _TURKISH_C = re.compile(r"c(?!h)")
 # Latin words that may carry an attached article: "albaghdadi" also stands for "baghdadi".
 _ATTACHED_ARTICLES = ("al", "el", "ul")

@@ -212,7 +212,7 @@ def test_a_malay_sy_meets_its_sh_spelling(malay: str, other: str) -> None:
         ("Davut", "Dawud"),
         ("Recep", "Rajab"),  # a final b written p, and ج written c
         ("Mecit", "Majid"),
-        ("Nurettin", "Nuruddin"),  # -din written -tin
+        ("Nurettin", "Nuruddin"),  # -din written -tin, which the parser reads as al-Din
     ],
 )
 def test_a_turkish_spelling_meets_the_arabic_name(turkish: str, other: str) -> None:
