@@ -42,10 +42,14 @@ _ICAO_LATIN = {
 }
 _APOSTROPHES = "'`´‘’ʼʻʹ"
 _NOT_LETTER = re.compile(r"[^A-Z]+")
+# Words that open a compound name with the word after them (Abdul Qadir, Abu Bakr, Umm
+# Kulthum): a surname may be such a compound, however its abd is spelt.
+COMPOUND_OPENERS = frozenset(
+    {"abd", "abdul", "abdel", "abdal", "abdol", "abdur", "abdus", "abu", "abou", "umm"}
+)
 _PARTICLES = frozenset(
-    {"AL", "EL", "BIN", "IBN", "BEN", "BINT", "ABU", "ABOU", "UMM", "OULD", "AG"}
-    # abd opens a compound the surname may be (Abdul Qadir), however it is spelt.
-    | {"ABD", "ABDUL", "ABDEL", "ABDAL", "ABDOL", "ABDUR", "ABDUS", "ABDOUL"}
+    {"AL", "EL", "BIN", "IBN", "BEN", "BINT", "OULD", "AG", "ABDOUL"}
+    | {word.upper() for word in COMPOUND_OPENERS}
 )
 
 

@@ -11,17 +11,15 @@ import random
 import re
 from collections.abc import Callable
 
-from hajiz.evaluation.mrz import mrz_name, split_identifiers
+from hajiz.evaluation.mrz import COMPOUND_OPENERS, mrz_name, split_identifiers
 
 # Arabic article as romanised: plain and sun-letter assimilated forms, and the dialect "el".
 ARTICLES = frozenset({"al", "el", "ul", "ad", "adh", "an", "ar", "as", "ash", "at", "ath", "az"})
 # Words that link a person to a father or ancestor: "bin Laden", "ould Abdallah".
 NASAB_LINKS = frozenset({"bin", "ibn", "ben", "bint", "binti", "ould", "walad"})
 PARTICLE_FORMS = ("al-", "el-", "none", "attached", "separate")
-# Words that open a compound name with the word after them: Abdul Qadeer, Abu Bakr, Umm Kulthum.
-COMPOUND_OPENERS = frozenset(
-    {"abd", "abdul", "abdel", "abdal", "abdol", "abdur", "abdus", "abu", "abou", "abo", "umm"}
-)
+# What opens a compound name (see mrz.COMPOUND_OPENERS), and Abo, a spelling of Abu.
+_OPENERS = COMPOUND_OPENERS | {"abo"}
 # Words that close a compound name with the word before them: Nur al-Din, Saif Allah.
 COMPOUND_CLOSERS = frozenset({"din", "deen", "uddin", "eddin", "allah", "ullah", "ollah"})
 
@@ -162,7 +160,7 @@ def name_elements(words: list[str]) -> list[str]:
             elements[-1] = f"{elements[-1]} {word}"
         else:
             elements.append(word)
-        joining = bare in COMPOUND_OPENERS or bare in ARTICLES
+        joining = bare in _OPENERS or bare in ARTICLES
     return elements
 
 

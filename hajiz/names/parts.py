@@ -188,7 +188,7 @@ def _abd_written_whole(abd: AnalysedPart, word: AnalysedPart) -> PartMatch | Non
         return None
     if word.part.prefix or word.part.link or word.part.article:
         return None
-    spellings = _SUFFIX_SPELLINGS.get(word.part.suffix, ("",)) if word.part.suffix else ("",)
+    spellings = _SUFFIX_SPELLINGS.get(word.part.suffix or "", ("",))
     if len(word.core) + len(spellings[0]) < MIN_ABD_WHOLE:
         return None
     wholes = [opening + form for form in abd.forms for opening in _ABD_OPENINGS]
