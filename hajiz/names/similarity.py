@@ -17,7 +17,7 @@ from enum import StrEnum
 from functools import lru_cache
 from typing import NamedTuple
 
-from rapidfuzz.distance import OSA
+from rapidfuzz.distance import OSA, Hamming
 
 from hajiz.names.analysis import AnalysedPart, analyse_part, initials_of
 from hajiz.names.normalize import normalize_word, same_plain_spelling
@@ -229,11 +229,9 @@ def _distinct_short_names(a: AnalysedPart, b: AnalysedPart) -> bool:
 
 
 def _swapped(a: str, b: str) -> bool:
-    """Whether two words differ only by two neighbouring letters swapped (Ahmad, Hamad)."""
-    if len(a) != len(b):
-        return False
-    differ = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
-    return len(differ) == 2 and differ[1] == differ[0] + 1 and a[differ[0]] == b[differ[1]]
+    """Whether two words differ only by two neighbouring letters swapped (Ahmad, Hamad): one
+    edit counting a swap as one, where two letters differ in place."""
+    return len(a) == len(b) and OSA.distance(a, b) == 1 and Hamming.distance(a, b) == 2
 
 
 def _known_apart(a: AnalysedPart, b: AnalysedPart) -> bool:
