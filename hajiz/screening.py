@@ -15,6 +15,7 @@ from typing import Any
 from hajiz.errors import EntryNotFound
 from hajiz.index.candidates import DEFAULT_CANDIDATES, CandidateIndex
 from hajiz.matching.algorithm import DEFAULT_ALGORITHM, HajizV1, MatchResult, get_algorithm
+from hajiz.matching.preparing import prepare_entries
 from hajiz.matching.subjects import PreparedQuery, Subject, prepare_entry, prepare_query
 from hajiz.matching.weights import PartWeights
 from hajiz.model import Entry, Query
@@ -107,10 +108,14 @@ class Screener:
 
     @classmethod
     def from_entries(
-        cls, entries: Iterable[Entry], *, algorithm: str = DEFAULT_ALGORITHM
+        cls,
+        entries: Iterable[Entry],
+        *,
+        algorithm: str = DEFAULT_ALGORITHM,
+        workers: int | None = None,
     ) -> Screener:
-        """Build the index from entries."""
-        index = CandidateIndex.build(prepare_entry(e) for e in entries)
+        """Build the index from entries (on `workers` cores, every core by default)."""
+        index = CandidateIndex.build(prepare_entries(entries, workers=workers))
         settle_heap()
         return cls(index, get_algorithm(algorithm))
 

@@ -51,6 +51,16 @@ class Settings(BaseSettings):
         description="Keep the index on disk (in <data_dir>/snapshots) and reuse it while fresh.",
     )
 
+    # A large list is built on two processes: one reads names while the other indexes them.
+    build_workers: int = Field(
+        default=0,
+        ge=0,
+        description=(
+            "Processes that build the index from a list of 20,000 entries or more "
+            "(0: every core; 1: this process alone)."
+        ),
+    )
+
     # --- HTTP service (hajiz serve) -------------------------------------------------------------
     # Bodies beyond this are refused before they are read: a traveller fits in a few kilobytes.
     api_max_body_bytes: int = Field(

@@ -8,7 +8,7 @@ from pathlib import Path
 from hajiz.index.candidates import CandidateIndex
 from hajiz.index.snapshot import load_snapshot, save_snapshot
 from hajiz.matching.algorithm import DEFAULT_ALGORITHM, get_algorithm
-from hajiz.matching.subjects import prepare_entry
+from hajiz.matching.preparing import prepare_entries
 from hajiz.screening import Screener, settle_heap
 from hajiz.settings import Settings
 from hajiz.store.base import Store
@@ -20,9 +20,9 @@ def snapshot_path(store: Store, settings: Settings) -> Path:
     return settings.data_dir / "snapshots" / f"index-{digest}.pickle"
 
 
-def build_index(store: Store) -> CandidateIndex:
-    """Analyse every entry of the store into a fresh index."""
-    return CandidateIndex.build(prepare_entry(e) for e in store.iter_entries())
+def build_index(store: Store, *, workers: int | None = None) -> CandidateIndex:
+    """Analyse every entry of the store into a fresh index (on every core for a large one)."""
+    return CandidateIndex.build(prepare_entries(store.iter_entries(), workers=workers))
 
 
 def load_screener(
@@ -33,7 +33,7 @@ def load_screener(
     path = snapshot_path(store, settings)
     index = load_snapshot(path, fingerprint) if settings.use_snapshots else None
     if index is None:
-        index = build_index(store)
+        index = build_index(store, workers=settings.build_workers)
         if settings.use_snapshots:
             save_snapshot(index, path, fingerprint)
     settle_heap()

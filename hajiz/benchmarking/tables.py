@@ -103,8 +103,9 @@ _ROWS: tuple[tuple[str, Cell, tuple[str, ...] | None], ...] = (
         None,
     ),
     ("Names indexed", lambda f: f"{f['build']['names']:,}", None),
-    ("Build: analyse names", lambda f: f"{f['build']['prepare_s']:.1f} s", None),
+    ("Build: prepare entries", lambda f: f"{f['build']['prepare_s']:.1f} s", None),
     ("Build: index keys", lambda f: f"{f['build']['index_s']:.1f} s", None),
+    ("  names analysed in the worker", lambda f: _worker_s(f), None),
     ("Build total", lambda f: f"{f['build']['total_s']:.1f} s", ("build", "total_s")),
     ("  (drawing synthetic entries, apart)", lambda f: f"{f['build']['draw_s']:.1f} s", None),
     (
@@ -121,6 +122,11 @@ _ROWS: tuple[tuple[str, Cell, tuple[str, ...] | None], ...] = (
     (
         "  with snapshot save",
         lambda f: f"{_number(_get(f, 'memory', 'peak_with_snapshot_mb'), 0)} MB",
+        None,
+    ),
+    (
+        "  build worker peak (shared pages counted)",
+        lambda f: f"{_number(_get(f, 'memory', 'build_worker_peak_mb'), 0)} MB",
         None,
     ),
     (
@@ -217,3 +223,8 @@ def screening_table(sizes: list[dict[str, Any]]) -> Table:
             values.append(text)
         table.add_row(label, *values)
     return table
+
+
+def _worker_s(figures: dict[str, Any]) -> str:
+    seconds = _get(figures, "build", "worker_s")
+    return "– (one process)" if not seconds else f"{seconds:.1f} s (other core)"

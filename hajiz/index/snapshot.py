@@ -26,7 +26,7 @@ SNAPSHOT_FORMAT = 9
 
 # What shapes an index, relative to the package: the analysis of names, the index itself and
 # the preparation of entries into subjects (with the lexicon, under names/data).
-_SHAPING = ("names", "index", "matching/subjects.py")
+_SHAPING = ("names", "index", "matching/subjects.py", "matching/preparing.py")
 _PACKAGE = Path(__file__).resolve().parents[1]
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
@@ -52,10 +53,10 @@ class PreparedQuery:
     keys: frozenset[str] = frozenset()  # every matching key of its names' parts
 
 
-def _unique_names(entry: Entry) -> list[SubjectName]:
+def _unique_names(entry: Entry, analyser: Callable[[str], AnalysedName]) -> list[SubjectName]:
     seen: dict[str, SubjectName] = {}
     for name in entry.names:
-        analysed = analyse(name.full)
+        analysed = analyser(name.full)
         if not analysed.name_parts:
             continue
         key = " ".join(p.part.label for p in analysed.name_parts)
@@ -78,8 +79,11 @@ def _shared(birth_dates: tuple[BirthDate, ...]) -> tuple[BirthDate, ...]:
     return birth_dates
 
 
-def prepare_entry(entry: Entry) -> Subject:
-    """Analyse an entry's names and compact its secondary data."""
+def prepare_entry(entry: Entry, analyser: Callable[[str], AnalysedName] = analyse) -> Subject:
+    """Analyse an entry's names and compact its secondary data.
+
+    `analyser` gives a name's analysis: `analyse` itself, or names already analysed (see
+    `matching.preparing`)."""
     birth_countries = tuple(
         dict.fromkeys(p.country for p in entry.birth_places if p.country is not None)
     )
@@ -89,7 +93,7 @@ def prepare_entry(entry: Entry) -> Subject:
         source=entry.source,
         version=entry.version,
         schema=entry.schema_.value,
-        names=tuple(_unique_names(entry)),
+        names=tuple(_unique_names(entry, analyser)),
         birth_dates=_shared(entry.birth_dates),
         nationalities=entry.nationalities,
         birth_countries=birth_countries,

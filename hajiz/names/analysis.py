@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
@@ -157,9 +158,25 @@ def _latin_forms(word: str) -> tuple[str, ...]:
     return tuple(forms)
 
 
+# Parts analysed in another process (a build's worker, see matching.preparing) and adopted
+# here: `analyse_part` answers with them for parts it has not analysed itself, so a query's parts
+# are the very objects of the list's, as when the list was analysed in this process.
+_adopted: dict[Part, AnalysedPart] = {}
+
+
+def adopt_parts(parts: Iterable[AnalysedPart], *, replace: bool = False) -> None:
+    """Have `analyse_part` answer with these analysed parts (`replace`: forget earlier ones)."""
+    if replace:
+        _adopted.clear()
+    _adopted.update((p.part, p) for p in parts)
+
+
 @lru_cache(maxsize=262144)
 def analyse_part(part: Part) -> AnalysedPart:
     """Analyse one part: its Latin forms, keys and weight (cached: parts are interned)."""
+    adopted = _adopted.get(part)
+    if adopted is not None:
+        return adopted
     lexicon = load_lexicon()
     core = part.core
     skeletons = {skeleton(core)}
@@ -281,6 +298,16 @@ def initials_of(forms: tuple[str, ...], phonetic: frozenset[str]) -> frozenset[s
 @lru_cache(maxsize=65536)
 def analyse(text: str) -> AnalysedName:
     """Analyse a full name in any script."""
+    script, parts = read_name(text)
+    return analysed_name(text, script, tuple(analyse_part(p) for p in parts))
+
+
+def read_name(text: str) -> tuple[Script, tuple[Part, ...]]:
+    """A name's script and its parts, read in order with their structure, not yet analysed.
+
+    Most of the cost of analysing a name lies here, and it needs only the text: a build can
+    read names in another process and analyse their parts (cached, interned) in its own.
+    """
     script = detect_script(text)
     head, comma, rest = surname_first(text)
     if comma:
@@ -291,7 +318,11 @@ def analyse(text: str) -> AnalysedName:
     rejoined = rejoin_surname_first(words, surname_words)
     if rejoined != words:
         words, surname_words = rejoined, 0
-    parts = tuple(analyse_part(p) for p in parse_parts(words, surname_words))
+    return script, tuple(parse_parts(words, surname_words))
+
+
+def analysed_name(text: str, script: Script, parts: tuple[AnalysedPart, ...]) -> AnalysedName:
+    """The analysed name of a text from its script and its analysed parts."""
     # Titles stay in the alignment (Sayyid may be a title on one side and a name on the other)
     # but weigh little and cost nothing when the other name lacks them.
     name_parts = parts if any(p.role is not Role.TITLE for p in parts) else ()

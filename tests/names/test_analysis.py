@@ -9,11 +9,14 @@ from hajiz.names.analysis import (
     MAX_FORMS,
     TITLE_WEIGHT,
     AnalysedPart,
+    adopt_parts,
     analyse,
     analyse_part,
+    analysed_name,
     middle_parts,
     natural_order,
     rarity_weight,
+    read_name,
 )
 from hajiz.names.structure import Part, Role
 
@@ -21,6 +24,30 @@ from hajiz.names.structure import Part, Role
 def only_part(text: str) -> AnalysedPart:
     (part,) = analyse(text).name_parts
     return part
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Abu Bakr al-Baghdadi", "أبو بكر البغدادي", "AL-BADRI, Ibrahim Awwad", "Sheikh Ahmed Yassin"],
+)
+def test_a_name_read_then_its_parts_analysed_is_its_analysis(text: str) -> None:
+    script, parts = read_name(text)
+    assert all(isinstance(p, Part) for p in parts)
+    rebuilt = analysed_name(text, script, tuple(analyse_part(p) for p in parts))
+    assert rebuilt == analyse(text)
+
+
+def test_an_adopted_part_is_what_analyse_part_answers() -> None:
+    adopted, mine = (Part(core=word, words=(word,)) for word in ("zzyzxhajiz", "qqyzxhajiz"))
+    made_elsewhere = analyse_part.__wrapped__(adopted)  # as a build's worker would make it
+    adopt_parts([made_elsewhere])
+    try:
+        assert analyse_part(adopted) is made_elsewhere
+    finally:
+        adopt_parts((), replace=True)
+    # A part nobody adopted is analysed here, to the same values.
+    assert analyse_part(mine) is not analyse_part.__wrapped__(mine)
+    assert analyse_part(mine).forms == analyse_part.__wrapped__(mine).forms
 
 
 def test_analyse_keeps_the_text_and_detects_the_script() -> None:
