@@ -51,7 +51,7 @@ class Settings(BaseSettings):
         description="Keep the index on disk (in <data_dir>/snapshots) and reuse it while fresh.",
     )
 
-    # A large list is built on two processes: one reads names while the other indexes them.
+    # A large list is built on two processes: one analyses names while the other indexes them.
     build_workers: int = Field(
         default=0,
         ge=0,

@@ -74,14 +74,18 @@ def prepare_entries(
     the entries.
     """
     iterator = iter(entries)
-    first = list(islice(iterator, parallel_from))
-    parallel = build_workers(workers) > 1 and "fork" in multiprocessing.get_all_start_methods()
-    if len(first) < parallel_from or not parallel:
-        yield from (prepare_entry(e) for e in first)
+    if build_workers(workers) > 1 and "fork" in multiprocessing.get_all_start_methods():
+        # Whether the list is large enough is known only once that many entries are read.
+        first = list(islice(iterator, parallel_from))
+        iterator = chain(first, iterator)
+        parallel = len(first) == parallel_from
+        del first
+    else:
+        parallel = False
+    if not parallel:
         yield from (prepare_entry(e) for e in iterator)
         return
-    batches = _batches(chain(first, iterator), chunk)
-    del first
+    batches = _batches(iterator, chunk)
     parts: list[AnalysedPart] = []  # every part the worker has sent, by its number
     adopt_parts((), replace=True)  # the last build's parts are this one's or gone
     # One worker: this process has the rest of the build (entries, index keys), which costs
@@ -150,9 +154,9 @@ def _prepared(
     if stats is not None:
         stats.chunks += 1
         stats.worker_seconds += seconds
-    start = len(parts)
-    parts.extend(_unplain(plain) for plain in new)
-    adopt_parts(parts[start:])
+    fresh = [_unplain(plain) for plain in new]
+    parts.extend(fresh)
+    adopt_parts(fresh)
     analysed: dict[str, AnalysedName] = {
         text: analysed_name(text, Script(script), tuple(parts[i] for i in numbers))
         for text, (script, numbers) in zip(texts, names, strict=True)
