@@ -160,6 +160,17 @@ def test_bad_setting_is_one_line_naming_the_variable(run_cli, monkeypatch):
     assert "HAJIZ_MAX_NAME_LENGTH" in one_error_line(result)
 
 
+def test_negative_build_workers_is_refused_naming_the_bound(run_cli, monkeypatch, tmp_path):
+    db = tmp_path / "never.db"
+    monkeypatch.setenv("HAJIZ_BUILD_WORKERS", "-1")
+    result = run_cli("--db", str(db), "screen", "Ayman al-Zawahiri")
+    assert result.exit_code == 1
+    line = one_error_line(result)
+    assert "HAJIZ_BUILD_WORKERS" in line
+    assert "greater than or equal to 0" in line
+    assert not db.exists()
+
+
 def test_default_database_comes_from_the_settings(monkeypatch, tmp_path):
     from click.testing import CliRunner
 
