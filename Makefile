@@ -4,8 +4,8 @@ test:
 	python -m pytest -n 2 -q
 
 lint:
-	ruff check hajiz tests scripts benchmarks
-	ruff format --check hajiz tests scripts benchmarks
+	ruff check hajiz tests scripts benchmarks setup.py
+	ruff format --check hajiz tests scripts benchmarks setup.py
 
 typecheck:
 	mypy --strict hajiz

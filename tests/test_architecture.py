@@ -115,7 +115,9 @@ def test_the_core_reaches_only_core_modules_and_plain_helpers() -> None:
     outside = {
         m for m in reached if not m.startswith(("hajiz.names", "hajiz.matching", "hajiz.index"))
     }
-    assert outside <= {"hajiz", "hajiz.model", "hajiz.errors", "hajiz.countries", "hajiz.settings"}
+    # hajiz.compiled: which modules run compiled, read when the package is imported.
+    helpers = {"hajiz", "hajiz.model", "hajiz.errors", "hajiz.countries", "hajiz.settings"}
+    assert outside <= helpers | {"hajiz.compiled"}
 
 
 @pytest.mark.parametrize(

@@ -11,6 +11,7 @@ import orjson
 from hajiz.benchmarking import (
     DEFAULT_SEED,
     BenchConfig,
+    compiled_summary,
     engine_table,
     has_real_data,
     parse_sizes,
@@ -157,7 +158,9 @@ def bench_command(
         json_path.parent.mkdir(parents=True, exist_ok=True)
         json_path.write_bytes(orjson.dumps(report, option=orjson.OPT_INDENT_2))
         summary += f"; wrote {json_path}"
-    console.print(f"{summary} in {report['elapsed_s']:.0f} s.")
+    console.print(
+        f"{summary} in {report['elapsed_s']:.0f} s. {compiled_summary(report['machine'])}."
+    )
 
 
 COMMANDS = [bench_command]

@@ -115,7 +115,7 @@ def spelling_similarity(a: str, b: str) -> float:
     length = len(a) if len(a) > len(b) else len(b)
     if length == 0:
         return 0.0
-    distance: float = OSA.distance(a, b)
+    distance = float(OSA.distance(a, b))  # halves come later: a float from the start
     # A feminine ending is one or two letters more: only then can the pair be one.
     if distance <= 2 and (_is_feminine_pair(a, b) or _is_feminine_pair(b, a)):
         return FEMININE_PAIR_SCORE
@@ -245,11 +245,12 @@ def _vowel_onset(part: AnalysedPart) -> bool:
     return first in ("اعأإآء" if part.is_arabic else "aeiou")
 
 
-def core_similarity(a: AnalysedPart, b: AnalysedPart) -> PartMatch:
-    """Compare the cores of two parts, ignoring the structure around them."""
+def core_similarity(a: AnalysedPart, b: AnalysedPart, shortcut: bool = True) -> PartMatch:
+    """Compare the cores of two parts, ignoring the structure around them (`shortcut`: take
+    `_far_apart`'s quicker way to the same result when it applies)."""
     if a.core == b.core:
         return PartMatch(1.0, Reason.IDENTICAL)
-    far = _far_apart(a, b)
+    far = _far_apart(a, b) if shortcut else None
     if far is not None:
         return far
     cross_script = a.is_arabic != b.is_arabic
@@ -283,8 +284,10 @@ def core_similarity(a: AnalysedPart, b: AnalysedPart) -> PartMatch:
                 score = min(score, cap)
         result = PartMatch(score, reason, detail)
     phonetic_score = SCORE_PHONETIC_CROSS_SCRIPT if cross_script else SCORE_PHONETIC
-    if a.phonetic & b.phonetic and result.score < phonetic_score:
-        result = PartMatch(phonetic_score, Reason.PHONETIC, next(iter(a.phonetic & b.phonetic)))
+    if result.score < phonetic_score and not a.phonetic.isdisjoint(b.phonetic):
+        # The most specific key they share, whatever order a set iterates in.
+        shared = min(a.phonetic & b.phonetic, key=lambda key: (-len(key), key))
+        result = PartMatch(phonetic_score, Reason.PHONETIC, shared)
     if result.score < SCORE_TRANSCRIBED and not _known_apart(a, b):
         if cross_script:
             source, written = (a, b) if a.is_arabic else (b, a)

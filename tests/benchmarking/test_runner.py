@@ -4,9 +4,16 @@ from pathlib import Path
 
 import pytest
 
-from hajiz.benchmarking import BenchConfig, has_real_data, parse_sizes, run_benchmarks
+from hajiz.benchmarking import (
+    BenchConfig,
+    compiled_summary,
+    has_real_data,
+    parse_sizes,
+    run_benchmarks,
+)
 from hajiz.benchmarking.runner import run_job
 from hajiz.benchmarking.sizes import SizeJob, SnapshotJob, bench_size, bench_snapshot_load
+from hajiz.compiled import COMPILED, compiled_modules
 from hajiz.errors import HajizError
 
 
@@ -60,6 +67,20 @@ def test_a_report_has_every_figure(tiny_report):
     # Only the name-engine targets apply to a 40-person list.
     assert {t["size"] for t in tiny_report["targets"]} == {None}
     assert tiny_report["machine"]["cpus"] >= 1
+    assert tiny_report["machine"]["compiled_modules"] == list(compiled_modules())
+
+
+@pytest.mark.parametrize(
+    ("compiled", "stale", "says"),
+    [
+        (list(COMPILED), [], f"compiled ({len(COMPILED)} modules, mypyc)"),
+        ([], [], f"plain Python (0 of {len(COMPILED)} modules compiled)"),
+        (list(COMPILED), [COMPILED[0]], f"older sources ({COMPILED[0]}): reinstall"),
+    ],
+)
+def test_the_report_says_whether_the_name_matcher_ran_compiled(compiled, stale, says):
+    machine = {"compiled_modules": compiled, "stale_modules": stale}
+    assert compiled_summary(machine).endswith(says)
 
 
 def test_the_same_seed_gives_the_same_list_and_queries():
