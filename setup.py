@@ -18,27 +18,29 @@ from pathlib import Path
 
 from setuptools import Extension, setup
 
+CHOICES = ("auto", "0", "1")
+HERE = Path(__file__).resolve().parent
+
 
 def _compiled() -> list[str]:
     """The source files of `hajiz.compiled.COMPILED` (read, not imported: the build has none
     of the package's dependencies)."""
-    tree = ast.parse(Path("hajiz/compiled.py").read_text(encoding="utf-8"))
+    tree = ast.parse((HERE / "hajiz" / "compiled.py").read_text(encoding="utf-8"))
     for node in tree.body:
         if isinstance(node, ast.Assign) and getattr(node.targets[0], "id", None) == "COMPILED":
             return [name.replace(".", "/") + ".py" for name in ast.literal_eval(node.value)]
     raise SystemExit("hajiz/compiled.py has no COMPILED tuple")
 
 
-CHOICES = ("auto", "0", "1")
-
-
 def _can_compile() -> bool:
+    """Whether this Python's C compiler and headers are installed."""
     compiler = (sysconfig.get_config_var("CC") or "cc").split()[0]
     headers = Path(sysconfig.get_paths()["include"], "Python.h")
     return shutil.which(compiler) is not None and headers.is_file()
 
 
-def compiled_modules() -> list[Extension]:
+def extensions() -> list[Extension]:
+    """The compiled modules' extensions, or none for a plain-Python install."""
     choice = os.environ.get("HAJIZ_COMPILE", "auto").strip().lower() or "auto"
     if choice not in CHOICES:
         sys.exit(f"HAJIZ_COMPILE must be one of {', '.join(CHOICES)}, not {choice!r}")
@@ -55,4 +57,4 @@ def compiled_modules() -> list[Extension]:
     return mypycify([*options, *_compiled()], opt_level="3", group_name="hajiz_compiled")
 
 
-setup(ext_modules=compiled_modules())
+setup(ext_modules=extensions())
