@@ -27,7 +27,6 @@ COMPILED = (
     "hajiz.matching.family",
     "hajiz.matching.weights",
 )
-PURE_PYTHON_VARIABLE = "HAJIZ_PURE_PYTHON"
 _PACKAGE_ROOT = Path(__file__).resolve().parent.parent
 
 
