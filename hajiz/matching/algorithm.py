@@ -78,7 +78,7 @@ class HajizV1:
     """Arabic-aware name alignment plus birth date, nationality, gender and documents."""
 
     NAME = "hajiz-v1"
-    VERSION = "1.11"
+    VERSION = "1.12"
     DESCRIPTION = (
         "Aligns the parts of every query name with every entry name across scripts "
         "(transliteration, known variants, phonetic keys, name structure), weighs rare parts "
@@ -93,6 +93,14 @@ class HajizV1:
         "support_from": ConfigVar(0.6, "Name score at which supporting evidence starts to count."),
         "support_full": ConfigVar(0.8, "Name score from which supporting evidence counts fully."),
         "decisive_floor": ConfigVar(0.97, "Score of an exact identity-document match."),
+        "near_birth_date": ConfigVar(
+            0.6,
+            "Birth-date agreement (0.6: the same year) from which a left-over name part a "
+            "letter or two from the other name's is read as the same name misspelt.",
+        ),
+        "near_cap": ConfigVar(
+            0.9, "Highest score of a match that reads a name part as misspelt (a review)."
+        ),
     }
     FEATURES: ClassVar[tuple[FeatureWeight, ...]] = (
         FeatureWeight("birth_date_agreement", 0.25, 0.32, "Birth dates, with tolerances."),
@@ -126,15 +134,20 @@ class HajizV1:
         return "clear"
 
     def best_name(
-        self, query: PreparedQuery, subject: Subject, weigh: Weigh = lexicon_weight
+        self,
+        query: PreparedQuery,
+        subject: Subject,
+        weigh: Weigh = lexicon_weight,
+        near: bool = False,
     ) -> tuple[NameComparison, NameKind]:
-        """The best pairing of a query name with an entry name, weak aliases capped."""
+        """The best pairing of a query name with an entry name, weak aliases capped (`near`:
+        nearly alike left-over parts pair too, see `matching.names.align`)."""
         cap = self.config["weak_alias_cap"]
         best: tuple[float, NameComparison, NameKind] | None = None
         s_names = _names_worth_aligning(query, subject)
         for q_name in query.names:
             for s_name in s_names:
-                comparison = align(q_name, s_name.name, weigh=weigh)
+                comparison = align(q_name, s_name.name, weigh=weigh, near=near)
                 effective = comparison.score
                 if s_name.kind is NameKind.WEAK_ALIAS:
                     effective = min(effective, cap)
@@ -146,11 +159,14 @@ class HajizV1:
             raise ValueError("query or entry has no names")
         return best[1], best[2]
 
-    def features(self, query: PreparedQuery, subject: Subject) -> list[FeatureResult]:
-        """Every secondary-identifier feature for this pair."""
+    def features(
+        self, query: PreparedQuery, subject: Subject, born: FeatureResult | None = None
+    ) -> list[FeatureResult]:
+        """Every secondary-identifier feature for this pair (`born`: the birth dates' agreement,
+        when already known)."""
         q = query.query
         results = [
-            birth_date_agreement(q.birth_dates, subject.birth_dates),
+            born or birth_date_agreement(q.birth_dates, subject.birth_dates),
             nationality_agreement(
                 query.nationalities, subject.nationalities, subject.birth_countries
             ),
@@ -160,6 +176,10 @@ class HajizV1:
         if q.birth_country:
             results.append(birth_country_agreement(q.birth_country, subject.birth_countries))
         return results
+
+    def _dates_allow_near(self, born: FeatureResult) -> bool:
+        """Whether the birth dates agree enough to read a part a letter off as misspelt."""
+        return born.agreement is Agreement.MATCH and born.strength >= self.config["near_birth_date"]
 
     def score(
         self,
@@ -176,15 +196,29 @@ class HajizV1:
         if not query.names or not subject.names:
             return MatchResult(0.0, None, None, tuple(self.features(query, subject)))
         comparison, kind = self.best_name(query, subject, weigh)
+        born = None
+        is_near = False
+        # Both names have parts left over: a birth date that agrees may pair them (`near`).
+        if query.query.birth_dates and comparison.unmatched_query and comparison.unmatched_entry:
+            born = birth_date_agreement(query.query.birth_dates, subject.birth_dates)
+            if self._dates_allow_near(born):
+                near, near_kind = self.best_name(query, subject, weigh, near=True)
+                is_near = near.score > comparison.score
+                if is_near:
+                    comparison, kind = near, near_kind
+        hopeless = comparison.score < needed and comparison.score <= self.config["support_from"]
+        if hopeless and not query.query.documents:
+            return MatchResult(comparison.score, comparison, kind, (), tuple(comparison.notes))
+        features = self.features(query, subject, born)
         name_score = comparison.score
         notes = list(comparison.notes)
+        ceiling = 1.0
+        if is_near:
+            ceiling = self.config["near_cap"]
+            notes.append("a name part read as misspelt because the birth date agrees: review")
         if kind is NameKind.WEAK_ALIAS and name_score > self.config["weak_alias_cap"]:
             name_score = self.config["weak_alias_cap"]
             notes.append("matched a weak alias only: needs a secondary identifier")
-        hopeless = name_score < needed and name_score <= self.config["support_from"]
-        if hopeless and not query.query.documents:
-            return MatchResult(name_score, comparison, kind, (), tuple(notes))
-        features = self.features(query, subject)
         support = _ramp(name_score, self.config["support_from"], self.config["support_full"])
         score = name_score
         for feature in features:
@@ -194,10 +228,11 @@ class HajizV1:
             elif feature.agreement is Agreement.MISMATCH:
                 score += weight.contradiction * feature.strength
             if feature.is_decisive:
+                ceiling = 1.0
                 score = max(score, self.config["decisive_floor"])
                 notes.append("identity document matches: decisive")
         return MatchResult(
-            max(0.0, min(1.0, score)), comparison, kind, tuple(features), tuple(notes)
+            max(0.0, min(ceiling, score)), comparison, kind, tuple(features), tuple(notes)
         )
 
 

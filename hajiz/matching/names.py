@@ -19,6 +19,7 @@ from hajiz.matching.pairing import (
     is_muhammad,
     pair_initials,
     pair_joined,
+    pair_near,
     pair_one_to_one,
     quirks,
     regroup_joined,
@@ -177,8 +178,11 @@ def align(
     entry: AnalysedName,
     compare: Compare = compare_parts,
     weigh: Weigh = lexicon_weight,
+    near: bool = False,
 ) -> NameComparison:
-    """Align the parts of two names by similarity, regardless of order, and score it."""
+    """Align the parts of two names by similarity, regardless of order, and score it.
+
+    `near`: also pair left-over parts that are nearly alike (see `pairing.pair_near`)."""
     q_parts = query.name_parts
     e_parts = entry.name_parts
     if not q_parts or not e_parts:
@@ -201,6 +205,8 @@ def align(
             untangle_repeats(query, entry, work)
         if q_initial or e_initial:
             pair_initials(work)
+        if near and not all(work.used_q) and not all(work.used_e):
+            pair_near(work, compare)
     work.pairs.sort(key=lambda p: p[0])
     matched = sum(m.score * w for _, _, m, w, _, _ in work.pairs)
     aligned_weight = sum(w for _, _, _, w, _, _ in work.pairs)

@@ -32,6 +32,10 @@ from hajiz.names.vocabulary import ABD, AMBIGUOUS_ABD, MUHAMMAD
 
 # Parts aligned below this similarity count as unaligned.
 MIN_PART_SCORE = 0.7
+# With a birth date that agrees, a left-over part of each name this alike is read as the same
+# name misspelt (Ain for Amin, Swy for Swe) rather than as two names that contradict.
+NEAR_PART_SCORE = 0.5
+NEAR_PART_NOTE = "read as one name misspelt: the birth date agrees"
 # Two parts written as one word (Walijan, Abdefattah) must match more closely.
 MIN_JOINED_SCORE = 0.75
 # A left-over part is read with its aligned neighbour only when the neighbour's partner is
@@ -284,6 +288,22 @@ def _misspelt_abd(part: AnalysedPart) -> bool:
 def is_muhammad(part: AnalysedPart) -> bool:
     """Whether the part is a spelling of Muhammad, in either script."""
     return compare_parts(part, word_part(MUHAMMAD)).score >= MIN_PART_SCORE
+
+
+def pair_near(work: Pairing, compare: Compare) -> None:
+    """Pair the parts both names have left over that are nearly alike (NEAR_PART_SCORE), best
+    first. Only for a pair whose birth dates agree: without that, a letter apart is as often
+    another name (Amin, Amir) as a slip, and the parts stay unaligned."""
+    near: list[tuple[float, int, int, PartMatch]] = []
+    for i in work.free_q():
+        for j in work.free_e():
+            match = compare(work.q_parts[i], work.e_parts[j])
+            if match.score >= NEAR_PART_SCORE:
+                near.append((-match.score, i, j, match))
+    near.sort()
+    for _, i, j, match in near:
+        if not work.used_q[i] and not work.used_e[j]:
+            work.take((i,), (j,), with_note(match, NEAR_PART_NOTE))
 
 
 def untangle_repeats(query: AnalysedName, entry: AnalysedName, work: Pairing) -> None:

@@ -241,3 +241,56 @@ def test_a_score_that_cannot_reach_what_is_needed_skips_the_features(baghdadi: E
     assert ALGORITHM.score(good, entry, needed=THRESHOLD).features
     with_passport = prepare_query(query("John Smith", documents=(PASSPORT,)))
     assert ALGORITHM.score(with_passport, entry, needed=THRESHOLD).score >= 0.97
+
+
+@pytest.fixture
+def sherri(e: EntryFactory) -> Entry:
+    return e("sdn-26955", "SHERRI, Amin", birth_date="1957-08-02")
+
+
+def _pairs(result: MatchResult) -> dict[str, str]:
+    assert result.name is not None
+    return {p.query.part.label: p.entry.part.label for p in result.name.pairs}
+
+
+def test_a_part_a_letter_off_pairs_when_the_birth_date_agrees(sherri: Entry) -> None:
+    result = score(query("SHERRI, Ain", dob="1957-08-02"), sherri)
+    assert _pairs(result) == {"sherri": "sherri", "ain": "amin"}
+    assert THRESHOLD <= result.score <= ALGORITHM.config["near_cap"]
+    assert ALGORITHM.band(result.score) == "review"
+    assert any("misspelt" in note for note in result.notes)
+    assert result.name is not None
+    (near,) = [p for p in result.name.pairs if p.query.part.label == "ain"]
+    assert "birth date agrees" in near.match.detail
+
+
+@pytest.mark.parametrize(
+    "dob",
+    [None, "1958-08-02", "1980-08-02"],
+    ids=["no birth date", "a year apart", "another date"],
+)
+def test_without_an_agreeing_birth_date_the_parts_contradict(sherri: Entry, dob: str) -> None:
+    result = score(query("SHERRI, Ain", dob=dob), sherri)
+    assert result.name is not None
+    assert [p.part.label for p in result.name.unmatched_query] == ["ain"]
+    assert [p.part.label for p in result.name.unmatched_entry] == ["amin"]
+    assert result.score < 0.5
+    assert not any("misspelt" in note for note in result.notes)
+
+
+def test_a_part_unlike_any_left_over_is_not_paired_by_a_birth_date(sherri: Entry) -> None:
+    result = score(query("SHERRI, Yusuf", dob="1957-08-02"), sherri)
+    assert _pairs(result) == {"sherri": "sherri"}
+    assert result.score < THRESHOLD
+
+
+def test_a_misspelt_part_is_scored_even_when_the_name_alone_is_hopeless(sherri: Entry) -> None:
+    # The name alone (0.4) cannot reach the threshold, but the birth date may pair its parts.
+    q = prepare_query(query("SHERRI, Ain", dob="1957-08-02"))
+    assert ALGORITHM.score(q, prepare_entry(sherri), needed=THRESHOLD).score >= THRESHOLD
+
+
+def test_a_decisive_document_lifts_a_misspelt_match_above_the_review_cap(e: EntryFactory) -> None:
+    entry = e("sdn-26955", "SHERRI, Amin", birth_date="1957-08-02", documents=(PASSPORT,))
+    result = score(query("SHERRI, Ain", dob="1957-08-02", documents=(PASSPORT,)), entry)
+    assert result.score >= ALGORITHM.config["decisive_floor"]

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from hajiz.matching.names import NameComparison, align
-from hajiz.matching.pairing import MIN_PART_SCORE
+from hajiz.matching.pairing import MIN_PART_SCORE, NEAR_PART_SCORE
 from hajiz.names.analysis import analyse
 from hajiz.names.similarity import Reason
 from hajiz.names.structure import Role
@@ -377,3 +377,19 @@ def test_sheikh_inside_a_name_is_aligned_as_a_name() -> None:
     result = compare_whole("Khaled Shaikh Mohamad", "MOHAMMED, Khalid Shaikh")
     assert result.score >= THRESHOLD
     assert ("shaikh", Role.NAME) in [(p.entry.part.label, p.entry.role) for p in result.pairs]
+
+
+def test_near_pairs_left_over_parts_nearly_alike_best_first() -> None:
+    strict = align(analyse("Swy Myint Tun"), analyse("Swe Myint Thein"))
+    near = align(analyse("Swy Myint Tun"), analyse("Swe Myint Thein"), near=True)
+    assert [p.part.label for p in strict.unmatched_query] == ["swy", "tun"]
+    labels = {p.query.part.label: p.entry.part.label for p in near.pairs}
+    assert labels["swy"] == "swe"
+    assert all(p.match.score >= NEAR_PART_SCORE for p in near.pairs)
+    assert near.score > strict.score
+
+
+def test_near_leaves_parts_too_unlike_unpaired() -> None:
+    near = align(analyse("Ahmad Yusuf"), analyse("Ahmad Khalid"), near=True)
+    assert [p.part.label for p in near.unmatched_query] == ["yusuf"]
+    assert [p.part.label for p in near.unmatched_entry] == ["khalid"]
