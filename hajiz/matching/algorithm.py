@@ -166,7 +166,7 @@ class HajizV1:
         when already known)."""
         q = query.query
         results = [
-            born or birth_date_agreement(q.birth_dates, subject.birth_dates),
+            born if born is not None else birth_date_agreement(q.birth_dates, subject.birth_dates),
             nationality_agreement(
                 query.nationalities, subject.nationalities, subject.birth_countries
             ),

@@ -144,6 +144,11 @@ def pair_one_to_one(work: Pairing, compare: Compare) -> None:
             # Ali, not the start of Aliabadi, even though Aliabadi is the rarer word.
             rank = -match.score * (wq + e_weights[j]) / 2.0 - (match.score == 1.0)
             candidates.append((rank, i, j, match))
+    _take_in_rank_order(work, candidates)
+
+
+def _take_in_rank_order(work: Pairing, candidates: list[tuple[float, int, int, PartMatch]]) -> None:
+    """Take (rank, query part, entry part, match) pairs lowest rank first, each part once."""
     candidates.sort()
     used_q, used_e, pairs = work.used_q, work.used_e, work.pairs
     for _, i, j, match in candidates:
@@ -151,7 +156,7 @@ def pair_one_to_one(work: Pairing, compare: Compare) -> None:
             # `work.take` for one part a side, inlined: the commonest step of every alignment.
             used_q[i] = used_e[j] = True
             weight = _pair_weight(work.q_weights[i], work.e_weights[j])
-            pairs.append(((i,), (j,), match, weight, work.q_parts[i], e_parts[j]))
+            pairs.append(((i,), (j,), match, weight, work.q_parts[i], work.e_parts[j]))
 
 
 def pair_joined(
@@ -299,11 +304,8 @@ def pair_near(work: Pairing, compare: Compare) -> None:
         for j in work.free_e():
             match = compare(work.q_parts[i], work.e_parts[j])
             if match.score >= NEAR_PART_SCORE:
-                near.append((-match.score, i, j, match))
-    near.sort()
-    for _, i, j, match in near:
-        if not work.used_q[i] and not work.used_e[j]:
-            work.take((i,), (j,), with_note(match, NEAR_PART_NOTE))
+                near.append((-match.score, i, j, with_note(match, NEAR_PART_NOTE)))
+    _take_in_rank_order(work, near)
 
 
 def untangle_repeats(query: AnalysedName, entry: AnalysedName, work: Pairing) -> None:
