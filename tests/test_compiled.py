@@ -14,7 +14,8 @@ import pytest
 from hajiz.compiled import COMPILED, compiled_modules, source_path, stale_modules
 
 # Every name of the bundled demo list (Latin and Arabic script) screened against the list,
-# every candidate scored: the two builds' scores and explanations, as JSON.
+# and again with a letter dropped and its person's birth dates (which may pair the misspelt
+# part, pairing.pair_near), every candidate scored: the two builds' scores and explanations.
 WORKLOAD = """
 import json, sys
 from importlib import resources
@@ -27,10 +28,13 @@ with resources.as_file(resources.files("hajiz").joinpath("data", "demo_un_sc.xml
     entries = parse_un_sc(path).entries
 screener = Screener.from_entries(entries)
 names = sorted({name.full for entry in entries for name in entry.names})
+born = {name.full: entry.birth_dates for entry in entries for name in entry.names}
 results = []
 for number, name in enumerate(names):
-    result = screener.screen(Query(id=str(number), names=(name,)), limit=50, threshold=0.0)
-    results.append([name, [[h.entry_id, h.score, h.explanation] for h in result.hits]])
+    for text, dates in ((name, ()), (name[:-2] + name[-1:], born[name])):
+        query = Query(id=str(number), names=(text,), birth_dates=dates)
+        result = screener.screen(query, limit=50, threshold=0.0)
+        results.append([text, [[h.entry_id, h.score, h.explanation] for h in result.hits]])
 json.dump({"compiled": list(compiled_modules()), "results": results}, sys.stdout)
 """
 
@@ -75,6 +79,8 @@ def test_the_plain_python_scores_exactly_as_the_compiled_code() -> None:
     # Not only perfect matches: the comparison covers partial scores across scripts too.
     scores = {round(hit[1], 2) for _, hits in results for hit in hits}
     assert len(scores) > 30
+    misspelt = [hit for _, hits in results for hit in hits if "misspelt" in str(hit[2]["notes"])]
+    assert misspelt, "no hit read a part as misspelt: the workload misses pairing.pair_near"
     assert results == pure["results"]
 
 
