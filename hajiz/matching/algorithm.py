@@ -78,7 +78,7 @@ class HajizV1:
     """Arabic-aware name alignment plus birth date, nationality, gender and documents."""
 
     NAME = "hajiz-v1"
-    VERSION = "1.12"
+    VERSION = "1.13"
     DESCRIPTION = (
         "Aligns the parts of every query name with every entry name across scripts "
         "(transliteration, known variants, phonetic keys, name structure), weighs rare parts "
@@ -92,6 +92,17 @@ class HajizV1:
         ),
         "support_from": ConfigVar(0.6, "Name score at which supporting evidence starts to count."),
         "support_full": ConfigVar(0.8, "Name score from which supporting evidence counts fully."),
+        "full_date_strength": ConfigVar(
+            1.0,
+            "Birth-date agreement (1.0: the same full date) rare enough to support a weaker "
+            "name: then the ramp runs from date_support_from to date_support_full instead.",
+        ),
+        "date_support_from": ConfigVar(
+            0.45, "Name score at which supporting evidence starts to count, with a full date."
+        ),
+        "date_support_full": ConfigVar(
+            0.65, "Name score from which supporting evidence counts fully, with a full date."
+        ),
         "decisive_floor": ConfigVar(0.97, "Score of an exact identity-document match."),
         "near_birth_date": ConfigVar(
             0.6,
@@ -177,6 +188,21 @@ class HajizV1:
             results.append(birth_country_agreement(q.birth_country, subject.birth_countries))
         return results
 
+    def _support_ramp(self, features: list[FeatureResult]) -> tuple[float, float]:
+        """The name scores between which supporting evidence grows from nothing to full.
+
+        A birth year is shared by thousands of namesakes; a full date by few: with one, a
+        weaker name (a surname added or left out) is worth a referral."""
+        full_date = self.config["full_date_strength"]
+        if any(
+            f.feature == "birth_date_agreement"
+            and f.agreement is Agreement.MATCH
+            and f.strength >= full_date
+            for f in features
+        ):
+            return self.config["date_support_from"], self.config["date_support_full"]
+        return self.config["support_from"], self.config["support_full"]
+
     def _dates_allow_near(self, born: FeatureResult) -> bool:
         """Whether the birth dates agree enough to read a part a letter off as misspelt."""
         return born.agreement is Agreement.MATCH and born.strength >= self.config["near_birth_date"]
@@ -206,7 +232,10 @@ class HajizV1:
                 is_near = near.score > comparison.score
                 if is_near:
                     comparison, kind = near, near_kind
-        hopeless = comparison.score < needed and comparison.score <= self.config["support_from"]
+        lowest = self.config["support_from"]
+        if query.query.birth_dates:
+            lowest = min(lowest, self.config["date_support_from"])
+        hopeless = comparison.score < needed and comparison.score <= lowest
         if hopeless and not query.query.documents:
             return MatchResult(comparison.score, comparison, kind, (), tuple(comparison.notes))
         features = self.features(query, subject, born)
@@ -219,7 +248,7 @@ class HajizV1:
         if kind is NameKind.WEAK_ALIAS and name_score > self.config["weak_alias_cap"]:
             name_score = self.config["weak_alias_cap"]
             notes.append("matched a weak alias only: needs a secondary identifier")
-        support = _ramp(name_score, self.config["support_from"], self.config["support_full"])
+        support = _ramp(name_score, *self._support_ramp(features))
         score = name_score
         for feature in features:
             weight = self._weights[feature.feature]
