@@ -105,7 +105,7 @@ def test_an_unknown_traveller_has_no_hits(screener: Screener) -> None:
 
 def test_result_reports_list_versions_and_algorithm(screener: Screener) -> None:
     result = screener.screen(q("Joseph Kony"))
-    assert result.algorithm == "hajiz-v1@1.13" == screener.algorithm_id
+    assert result.algorithm == "hajiz-v1@1.14" == screener.algorithm_id
     assert result.list_versions == {"un-sc": "2026-02-27T00:00:09.554Z"}
     data = result.to_dict()
     assert set(data) == {

@@ -85,7 +85,7 @@ class CaseResponse(BaseModel):
     has_identity_key: bool = Field(
         description="Whether a false positive here can be remembered (document or full birth date)"
     )
-    algorithm: str = Field(examples=["hajiz-v1@1.13"])
+    algorithm: str = Field(examples=["hajiz-v1@1.14"])
     threshold: float = Field(examples=[0.8])
     audit_seq: int | None = Field(None, description="The audit record of the screening")
     hits: list[CaseHitResponse]

@@ -81,7 +81,7 @@ class ScreenResponse(BaseModel):
 
     query_id: str | None = Field(examples=["traveller-1"])
     results: list[HitResponse]
-    algorithm: str = Field(examples=["hajiz-v1@1.13"])
+    algorithm: str = Field(examples=["hajiz-v1@1.14"])
     threshold: float = Field(examples=[0.8])
     list_versions: dict[str, str | None] = Field(examples=[{"un-sc": "2024-05-01"}])
     elapsed_ms: float = Field(examples=[2.4])

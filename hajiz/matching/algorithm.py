@@ -78,7 +78,7 @@ class HajizV1:
     """Arabic-aware name alignment plus birth date, nationality, gender and documents."""
 
     NAME = "hajiz-v1"
-    VERSION = "1.13"
+    VERSION = "1.14"
     DESCRIPTION = (
         "Aligns the parts of every query name with every entry name across scripts "
         "(transliteration, known variants, phonetic keys, name structure), weighs rare parts "

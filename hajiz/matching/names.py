@@ -39,9 +39,9 @@ from hajiz.names.vocabulary import TITLES_ALSO_NAMES
 
 # Weight of an unaligned part, by role, relative to its rarity weight.
 UNMATCHED_QUERY_COST = {
-    Role.NAME: 0.75,
+    Role.NAME: 0.5,
     Role.KUNYA: 0.7,
-    Role.COMPOUND: 0.75,
+    Role.COMPOUND: 0.5,
     Role.NISBA: 0.5,
     Role.NASAB: 0.25,
     Role.TITLE: 0.0,

@@ -46,7 +46,7 @@ def test_screen_shows_the_closest_candidate_with_an_aligned_explanation(un_db: R
     assert "identical" in text
     assert "not given by the traveller" in text
     assert "weak alias" in text
-    assert "hajiz-v1@1.13" in text
+    assert "hajiz-v1@1.14" in text
 
 
 def test_screen_with_a_birth_date_finds_the_hit(un_db: RunCli) -> None:
@@ -64,7 +64,7 @@ def test_screen_json_has_results(un_db: RunCli) -> None:
     data = screen_json(un_db, "IBRAHIM AWWAD IBRAHIM AL-BADRI", "--name", "Abu Dua")
     assert [hit["entity_id"] for hit in data["results"]] == [BAGHDADI]
     assert "closest" not in data
-    assert data["algorithm"] == "hajiz-v1@1.13"
+    assert data["algorithm"] == "hajiz-v1@1.14"
     assert data["list_versions"] == {"un-sc": "2026-02-27T00:00:09.554Z"}
     hit = data["results"][0]
     assert hit["match"] is True and hit["band"] in ("review", "strong")
