@@ -316,3 +316,11 @@ def test_a_birth_year_does_not_refer_a_name_one_part_apart(rahme: Entry, dob: st
 
 def test_a_full_birth_date_does_not_lift_a_poor_name_match(rahme: Entry) -> None:
     assert score(query("Raymond Smith", dob="1966-03-11"), rahme).score < THRESHOLD
+
+
+def test_a_surname_the_list_lacks_is_referred_with_the_birth_year(e: EntryFactory) -> None:
+    # CHENARI, Hadi Dehghan is an alias of OFAC's DEHGHAN, Hadi: the passport adds a surname.
+    entry = e("sdn-27160", "DEHGHAN, Hadi", birth_date="1987-09-21")
+    assert score(query("CHENARI, Hadi Dehghan"), entry).score < THRESHOLD
+    assert score(query("CHENARI, Hadi Dehghan", dob="1987"), entry).score >= THRESHOLD
+    assert score(query("CHENARI, Hadi Dehghan", dob="1990"), entry).score < THRESHOLD
