@@ -188,18 +188,12 @@ class HajizV1:
             results.append(birth_country_agreement(q.birth_country, subject.birth_countries))
         return results
 
-    def _support_ramp(self, features: list[FeatureResult]) -> tuple[float, float]:
+    def _support_ramp(self, born: FeatureResult) -> tuple[float, float]:
         """The name scores between which supporting evidence grows from nothing to full.
 
         A birth year is shared by thousands of namesakes; a full date by few: with one, a
         weaker name (a surname added or left out) is worth a referral."""
-        full_date = self.config["full_date_strength"]
-        if any(
-            f.feature == "birth_date_agreement"
-            and f.agreement is Agreement.MATCH
-            and f.strength >= full_date
-            for f in features
-        ):
+        if born.agreement is Agreement.MATCH and born.strength >= self.config["full_date_strength"]:
             return self.config["date_support_from"], self.config["date_support_full"]
         return self.config["support_from"], self.config["support_full"]
 
@@ -238,6 +232,8 @@ class HajizV1:
         hopeless = comparison.score < needed and comparison.score <= lowest
         if hopeless and not query.query.documents:
             return MatchResult(comparison.score, comparison, kind, (), tuple(comparison.notes))
+        if born is None:
+            born = birth_date_agreement(query.query.birth_dates, subject.birth_dates)
         features = self.features(query, subject, born)
         name_score = comparison.score
         notes = list(comparison.notes)
@@ -248,7 +244,7 @@ class HajizV1:
         if kind is NameKind.WEAK_ALIAS and name_score > self.config["weak_alias_cap"]:
             name_score = self.config["weak_alias_cap"]
             notes.append("matched a weak alias only: needs a secondary identifier")
-        support = _ramp(name_score, *self._support_ramp(features))
+        support = _ramp(name_score, *self._support_ramp(born))
         score = name_score
         for feature in features:
             weight = self._weights[feature.feature]
